@@ -1,0 +1,297 @@
+"""The frames the pipeline passes between parse, normalize and load, declared once.
+
+Every parser fills these frames; the loader derives the DuckDB DDL from them; the Dagster checks validate
+against them; a test keeps dbt's source YAML in step with them. Amounts are exact decimals whose unit is
+in the column name (``*_wan_yuan`` = 万元); printed text is kept beside every parsed number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+# 24 digits with 6 decimals: 元 amounts up to 10^18 converted to 万元 keep every printed digit.
+AMOUNT = pl.Decimal(24, 6)
+# Shares, rates and scores: printed with at most 2-4 decimals.
+RATIO = pl.Decimal(12, 4)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    dtype: pl.DataType
+    zh: str
+    en: str
+    nullable: bool = True
+
+
+@dataclass(frozen=True)
+class FrameSchema:
+    """A frame's columns, its natural key and its bilingual description."""
+
+    name: str
+    zh: str
+    en: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+
+    @property
+    def polars(self) -> pl.Schema:
+        return pl.Schema({c.name: c.dtype for c in self.columns})
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def empty(self) -> pl.DataFrame:
+        return pl.DataFrame(schema=self.polars)
+
+    def frame(self, rows: list[dict]) -> pl.DataFrame:
+        """Builds a frame from row dicts; keys missing from a row are nulls, unknown keys are an error."""
+        unknown = {k for row in rows for k in row} - set(self.column_names)
+        if unknown:
+            raise ValueError(f"{self.name}: unknown columns {sorted(unknown)}")
+        return pl.DataFrame(rows, schema=self.polars, orient="row") if rows else self.empty()
+
+    def conform(self, df: pl.DataFrame) -> pl.DataFrame:
+        """Selects and casts a frame to this schema; raises SchemaError on a missing column or a null key."""
+        missing = [c for c in self.column_names if c not in df.columns]
+        if missing:
+            raise SchemaError(f"{self.name}: missing columns {missing}")
+        out = df.select([pl.col(c.name).cast(c.dtype, strict=True) for c in self.columns])
+        for c in self.columns:
+            if not c.nullable and out[c.name].null_count():
+                raise SchemaError(f"{self.name}.{c.name}: {out[c.name].null_count()} nulls in a required column")
+        duplicated = out.select(self.key).is_duplicated().sum()
+        if duplicated:
+            raise SchemaError(f"{self.name}: {duplicated} rows share a key {self.key}")
+        return out
+
+    def problems(self, df: pl.DataFrame) -> list[str]:
+        """What keeps ``df`` from conforming, as sentences (empty when it conforms)."""
+        try:
+            self.conform(df)
+        except (SchemaError, pl.exceptions.PolarsError) as exc:
+            return [str(exc)]
+        return []
+
+
+class SchemaError(ValueError):
+    pass
+
+
+def _c(name: str, dtype: pl.DataType, zh: str, en: str, nullable: bool = True) -> Column:
+    return Column(name, dtype, zh, en, nullable)
+
+
+_SHA = _c("document_sha256", pl.Utf8, "文件内容的 SHA-256（文档标识）", "SHA-256 of the file's bytes; identifies the document", False)
+_LINE = _c("line_no", pl.Int32, "所在行号（从 1 开始）", "1-based line number in the document text")
+_PAGE = _c("page", pl.Int32, "所在页码（从 1 开始；纯文本文档为空）", "1-based page number (null for plain-text documents)")
+_SPAN_START = _c("char_start", pl.Int32, "数字在文档文本中的起始字符位置（从 0 开始）", "0-based character offset where the printed figure starts in the document text")
+_SPAN_END = _c("char_end", pl.Int32, "数字在文档文本中的结束字符位置（不含）", "0-based exclusive character offset where the printed figure ends")
+_SENTENCE = _c("sentence", pl.Utf8, "数字所在的原句", "the sentence of the report the figure was read from")
+_SECTION = _c("section", pl.Utf8, "所在说明部分（收入/支出/财政拨款/一般公共预算/政府性基金/国有资本经营/三公/基本支出/机关运行经费/政府采购/国有资产/绩效/其他）", "narrative section the figure belongs to, by its Chinese name")
+
+SECTIONS = (
+    "收入", "支出", "财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "三公", "基本支出",
+    "机关运行经费", "政府采购", "国有资产", "绩效", "其他",
+)
+
+DOCUMENT_FILES = FrameSchema(
+    name="document_files",
+    zh="原始文件：每个文件路径一行，同一内容的多个文件名指向同一文档",
+    en="Raw files: one row per file path; copies of the same bytes under other names point to one document",
+    key=("source_path",),
+    columns=(
+        _SHA,
+        _c("source_path", pl.Utf8, "相对于原始文件目录的路径", "path relative to the raw folder", False),
+        _c("file_size_bytes", pl.Int64, "文件字节数", "file size in bytes", False),
+    ),
+)
+
+DOCUMENTS = FrameSchema(
+    name="documents",
+    zh="已解析的公开报告：每份文档一行",
+    en="Parsed disclosure reports: one row per document",
+    key=("document_sha256",),
+    columns=(
+        _SHA,
+        _c("source_path", pl.Utf8, "首个（按字典序）文件路径", "first file path (in sort order) carrying these bytes", False),
+        _c("media_type", pl.Utf8, "文件类型（如 text/plain）", "media type, e.g. text/plain", False),
+        _c("text_encoding", pl.Utf8, "文本编码（utf-8 / gb18030）", "text encoding the bytes were decoded with (utf-8 / gb18030)"),
+        _c("department_name", pl.Utf8, "部门（单位）全称，按原文", "department (unit) full name as printed", False),
+        _c("unit_code", pl.Utf8, "单位编码（如 349011）", "the unit's own code as printed, e.g. 349011"),
+        _c("region_code", pl.Utf8, "行政区划代码（GB/T 2260，6 位）", "GB/T 2260 region code (6 digits) where derivable"),
+        _c("fiscal_year", pl.Int32, "报告所属年度", "fiscal year the report covers", False),
+        _c("report_kind", pl.Utf8, "报告种类：final_account（决算）或 budget（预算）", "report kind: final_account (决算) or budget (预算)", False),
+        _c("parser_version", pl.Utf8, "解析器版本", "version of the parser that read the document", False),
+    ),
+)
+
+NARRATIVE_FIGURES = FrameSchema(
+    name="narrative_figures",
+    zh="说明文字中陈述的每个数字：金额、数量、得分",
+    en="Every figure the narrative states: amounts, counts, scores",
+    key=("document_sha256", "figure_index"),
+    columns=(
+        _SHA,
+        _c("figure_index", pl.Int32, "在文档中的顺序号（从 0 开始）", "0-based order of the figure in the document", False),
+        _SECTION,
+        _c("label", pl.Utf8, "规范化后的项目名称（去掉年份前缀、引号、空白）", "normalised label: year prefix, quotes and blanks removed", False),
+        _c("label_printed", pl.Utf8, "原文项目名称", "label as printed", False),
+        _c("value_printed", pl.Utf8, "原文数字（如 10.80、1,234.5）", "the number as printed, e.g. 10.80 or 1,234.5", False),
+        _c("unit_printed", pl.Utf8, "原文单位（万元/元/亿元/辆/个/人次/分……）", "unit as printed (万元/元/亿元/辆/个/人次/分 …)", False),
+        _c("value", AMOUNT, "以原文单位计的数值", "the value in its printed unit", False),
+        _c("value_wan_yuan", AMOUNT, "金额（万元）；非金额为空", "amount in 万元 (10,000 yuan); null for counts and scores"),
+        _c("share_pct", RATIO, "原文所述占比（%）", "share the report states for this figure, in percent"),
+        _c("share_base_label", pl.Utf8, "占比的分母（如 收入总计）", "what the share is of, e.g. 收入总计, when printed"),
+        _LINE,
+        _PAGE,
+        _SPAN_START,
+        _SPAN_END,
+        _SENTENCE,
+    ),
+)
+
+YOY_STATEMENTS = FrameSchema(
+    name="yoy_statements",
+    zh="与上年相比的增减陈述",
+    en="Year-over-year statements (与上年相比 …)",
+    key=("document_sha256", "statement_index"),
+    columns=(
+        _SHA,
+        _c("statement_index", pl.Int32, "在文档中的顺序号（从 0 开始）", "0-based order of the statement in the document", False),
+        _SECTION,
+        _c("metric_label", pl.Utf8, "增减的对象（规范化名称，如 收入、机关运行经费支出）", "normalised label of what changed, e.g. 收入, 机关运行经费支出", False),
+        _c("direction", pl.Utf8, "方向：增加/减少/增长/降低/下降；模板占位（如“减少（增加）”）为空", "direction word as printed (增加/减少/增长/降低/下降); null for a template placeholder such as 减少（增加）"),
+        _c("change_sign", pl.Int8, "变动符号：+1 增，-1 减；方向不明为空", "+1 for an increase, -1 for a decrease, null when the direction is not stated"),
+        _c("amount_printed", pl.Utf8, "原文变动金额", "change amount as printed"),
+        _c("change_amount_wan_yuan", AMOUNT, "原文变动金额（万元，不带符号）", "stated change amount in 万元, unsigned"),
+        _c("pct_printed", pl.Utf8, "原文变动百分比", "change percent as printed"),
+        _c("change_pct", RATIO, "原文变动百分比（不带符号）", "stated change percent, unsigned"),
+        _c("reason", pl.Utf8, "所述原因；“0等原因”之类的占位不算原因，为空", "the stated reason; null when it is a placeholder such as 0等原因"),
+        _c("reason_printed", pl.Utf8, "原文原因（含占位）", "reason text as printed, placeholders included"),
+        _LINE,
+        _PAGE,
+        _SPAN_START,
+        _SPAN_END,
+        _SENTENCE,
+    ),
+)
+
+PERFORMANCE_SUMMARIES = FrameSchema(
+    name="performance_summaries",
+    zh="绩效自评表的表头与总分：每张表一行",
+    en="Performance self-evaluation tables (绩效自评表): header figures and total score, one row per table",
+    key=("document_sha256", "table_index"),
+    columns=(
+        _SHA,
+        _c("table_index", pl.Int32, "文档中第几张自评表（从 0 开始）", "0-based index of the table in the document", False),
+        _c("table_title", pl.Utf8, "表名（如 部门（单位）整体绩效自评表）", "table title as printed, e.g. 部门（单位）整体绩效自评表", False),
+        _c("unit_name_printed", pl.Utf8, "表内部门（单位）名称", "department (unit) name as printed in the table"),
+        _c("budget_income_wan_yuan", AMOUNT, "部门年初预算收入金额（万元）", "department's initial budgeted income (万元)"),
+        _c("budget_expenditure_wan_yuan", AMOUNT, "部门年初预算支出金额（万元）", "department's initial budgeted expenditure (万元)"),
+        _c("annual_goal", pl.Utf8, "年初总体目标", "overall goal set at the start of the year"),
+        _c("annual_result", pl.Utf8, "全年完成情况", "what was achieved over the year"),
+        _c("total_score", RATIO, "总评价得分", "total evaluation score (总评价得分)"),
+        _LINE,
+        _PAGE,
+    ),
+)
+
+PERFORMANCE_LINES = FrameSchema(
+    name="performance_lines",
+    zh="绩效自评表的预算执行行（对应项目）",
+    en="Budget-execution lines of a performance table (对应项目)",
+    key=("document_sha256", "table_index", "line_index"),
+    columns=(
+        _SHA,
+        _c("table_index", pl.Int32, "所属自评表（从 0 开始）", "0-based index of the performance table", False),
+        _c("line_index", pl.Int32, "表内顺序号（从 0 开始）", "0-based order of the line in the table", False),
+        _c("task", pl.Utf8, "年度主要任务", "annual main task (年度主要任务), when printed"),
+        _c("project_name", pl.Utf8, "对应项目", "project (对应项目)", False),
+        _c("allocated_wan_yuan", AMOUNT, "项目下达金额（万元）", "amount allocated (项目下达金额, 万元)"),
+        _c("executed_wan_yuan", AMOUNT, "项目执行金额（万元）", "amount executed (项目执行金额, 万元)"),
+        _c("execution_rate_pct", RATIO, "项目执行率（%），按原文", "execution rate (%) as printed"),
+        _c("weight", RATIO, "分值", "weight (分值)"),
+        _c("score", RATIO, "得分", "score (得分)"),
+        _LINE,
+        _PAGE,
+    ),
+)
+
+PERFORMANCE_INDICATORS = FrameSchema(
+    name="performance_indicators",
+    zh="绩效自评表的指标行",
+    en="Indicator rows of a performance table (绩效指标)",
+    key=("document_sha256", "table_index", "indicator_index"),
+    columns=(
+        _SHA,
+        _c("table_index", pl.Int32, "所属自评表（从 0 开始）", "0-based index of the performance table", False),
+        _c("indicator_index", pl.Int32, "表内顺序号（从 0 开始）", "0-based order of the indicator in the table", False),
+        _c("level1", pl.Utf8, "一级指标（合并单元格已向下填充）", "level-1 indicator (merged cells filled down)", False),
+        _c("level2", pl.Utf8, "二级指标（合并单元格已向下填充）", "level-2 indicator (merged cells filled down)", False),
+        _c("level3", pl.Utf8, "三级指标", "level-3 indicator", False),
+        _c("operator", pl.Utf8, "运算符号（= / >= / <= / > / <）", "comparison operator (= / >= / <= / > / <)"),
+        _c("target_value", pl.Utf8, "指标值，按原文", "target value as printed"),
+        _c("measure_unit", pl.Utf8, "度量单位", "unit of measure"),
+        _c("actual_value", pl.Utf8, "全年完成值，按原文", "value achieved over the year, as printed"),
+        _c("completion", pl.Utf8, "完成程度，按原文", "degree of completion, as printed"),
+        _c("weight", RATIO, "分值", "weight (分值)"),
+        _c("score", RATIO, "得分", "score (得分)"),
+        _c("deviation_reason", pl.Utf8, "偏差原因分析", "analysis of the deviation"),
+        _c("improvement", pl.Utf8, "改进措施", "improvement measures"),
+        _LINE,
+        _PAGE,
+    ),
+)
+
+FINDINGS = FrameSchema(
+    name="findings",
+    zh="报告自身的不一致：每条发现一行，两边数字与位置都保留，从不改正",
+    en="The report's own inconsistencies: one row per finding, both numbers and where they stand; never corrected",
+    key=("document_sha256", "check_name", "subject"),
+    columns=(
+        _SHA,
+        _c("check_name", pl.Utf8, "检查名（稳定英文标识）", "check that raised it (stable English identifier)", False),
+        _c("severity", pl.Utf8, "严重程度：error（算术错误）或 warning（可解释的差异）", "error (arithmetic that cannot hold) or warning (a difference that may be legitimate)", False),
+        _c("subject", pl.Utf8, "涉及的项目", "what was checked, in the report's words", False),
+        _c("expected_value", AMOUNT, "由其他数字推出的值", "value implied by the other figures"),
+        _c("observed_value", AMOUNT, "报告所印的值", "value the report prints"),
+        _c("difference", AMOUNT, "observed - expected", "observed minus expected"),
+        _c("tolerance", AMOUNT, "允许的舍入误差", "rounding tolerance allowed"),
+        _c("observed_location", pl.Utf8, "所印值的位置（行:起-止）", "where the printed value stands (line:start-end)"),
+        _c("expected_location", pl.Utf8, "推出值所依据数字的位置", "where the figures behind the expected value stand"),
+        _c("message", pl.Utf8, "说明", "explanation of the finding", False),
+    ),
+)
+
+QUARANTINE = FrameSchema(
+    name="quarantine",
+    zh="无法读取的文件：每个文件一行，附原因",
+    en="Documents that could not be read: one row each, with the reason",
+    key=("document_sha256",),
+    columns=(
+        _SHA,
+        _c("source_path", pl.Utf8, "首个文件路径", "first file path carrying these bytes", False),
+        _c("reason_code", pl.Utf8, "原因代码（empty_file / undecodable / no_cjk_text / not_a_report / unsupported_format / parse_error）", "reason code (empty_file / undecodable / no_cjk_text / not_a_report / unsupported_format / parse_error)", False),
+        _c("reason", pl.Utf8, "原因说明", "reason, in one sentence", False),
+        _c("parser_version", pl.Utf8, "解析器版本", "version of the parser that tried", False),
+    ),
+)
+
+# What one parsed document yields, in load order.
+PARSED_FRAMES: tuple[FrameSchema, ...] = (
+    DOCUMENTS,
+    NARRATIVE_FIGURES,
+    YOY_STATEMENTS,
+    PERFORMANCE_SUMMARIES,
+    PERFORMANCE_LINES,
+    PERFORMANCE_INDICATORS,
+    FINDINGS,
+)
+
+ALL_FRAMES: tuple[FrameSchema, ...] = (DOCUMENT_FILES, *PARSED_FRAMES, QUARANTINE)
+
+QUARANTINE_REASONS = ("empty_file", "undecodable", "no_cjk_text", "not_a_report", "unsupported_format", "parse_error")
