@@ -1,0 +1,1 @@
+"""Writers that put the parsed frames into the DuckDB warehouse."""

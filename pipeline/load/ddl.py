@@ -1,0 +1,38 @@
+"""The warehouse's ``raw`` schema, derived from the frame schemas so the two cannot drift."""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+
+from pipeline.schemas import ALL_FRAMES, FrameSchema
+
+RAW_SCHEMA = "raw"
+
+
+def duckdb_type(dtype: pl.DataType) -> str:
+    if isinstance(dtype, pl.Decimal):
+        return f"DECIMAL({dtype.precision}, {dtype.scale})"
+    simple = {pl.Utf8: "VARCHAR", pl.Int8: "TINYINT", pl.Int32: "INTEGER", pl.Int64: "BIGINT", pl.Boolean: "BOOLEAN"}
+    for polars_type, sql_type in simple.items():
+        if dtype == polars_type:
+            return sql_type
+    raise TypeError(f"no DuckDB type declared for {dtype}")
+
+
+def create_table_sql(schema: FrameSchema) -> str:
+    columns = ",\n  ".join(
+        f"{c.name} {duckdb_type(c.dtype)}{'' if c.nullable else ' NOT NULL'}" for c in schema.columns
+    )
+    return (
+        f"CREATE TABLE IF NOT EXISTS {RAW_SCHEMA}.{schema.name} (\n  {columns},\n"
+        f"  PRIMARY KEY ({', '.join(schema.key)})\n)"
+    )
+
+
+def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(f"CREATE SCHEMA IF NOT EXISTS {RAW_SCHEMA}")
+    for schema in ALL_FRAMES:
+        con.execute(create_table_sql(schema))
+        comment = f"{schema.zh} / {schema.en}".replace("'", "''")
+        con.execute(f"COMMENT ON TABLE {RAW_SCHEMA}.{schema.name} IS '{comment}'")

@@ -1,0 +1,36 @@
+"""Where the pipeline reads and writes, resolved once to absolute paths.
+
+Read at run time (``Settings.from_env()``), never at import, so tests and the CLI can point a fresh process
+anywhere by setting the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+
+WAREHOUSE_ENV = "FISCAL_WAREHOUSE"
+RAW_DIR_ENV = "FISCAL_RAW_DIR"
+
+
+@dataclass(frozen=True)
+class Settings:
+    warehouse: Path
+    raw_dir: Path
+    dagster_home: Path
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        def path(var: str, default: Path) -> Path:
+            value = os.environ.get(var)
+            return Path(value).expanduser().resolve() if value else default
+
+        return cls(
+            warehouse=path(WAREHOUSE_ENV, PROJECT_ROOT / "data" / "warehouse.duckdb"),
+            raw_dir=path(RAW_DIR_ENV, PROJECT_ROOT / "data" / "raw"),
+            dagster_home=path("DAGSTER_HOME", PROJECT_ROOT / ".dagster_home"),
+        )
