@@ -1,0 +1,1 @@
+"""Dagster helpers shared by several definition modules."""

@@ -1,0 +1,20 @@
+"""Names the dbt models' Dagster groups after their layer folder (staging, intermediate, marts)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings
+
+
+class LayerGroupTranslator(DagsterDbtTranslator):
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        fqn = dbt_resource_props.get("fqn", [])
+        # fqn is [project, folder, ..., name]; seeds and sources sit at the top and keep dbt's default.
+        return fqn[1] if dbt_resource_props.get("resource_type") == "model" and len(fqn) > 2 else "dbt_seeds"
+
+
+translator = LayerGroupTranslator(
+    settings=DagsterDbtTranslatorSettings(enable_asset_checks=True, enable_source_tests_as_checks=True)
+)
