@@ -1,0 +1,109 @@
+"""The main job in-process over a real raw folder, into a real DuckDB file, dbt included — run twice."""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from pipeline.settings import RAW_DIR_ENV, WAREHOUSE_ENV
+from tests.conftest import SEED
+
+pytestmark = pytest.mark.slow
+
+
+def _all_tables(path: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        tables = con.execute(
+            "SELECT table_schema || '.' || table_name FROM information_schema.tables "
+            "WHERE table_type = 'BASE TABLE' ORDER BY 1"
+        ).fetchall()
+        return {name: con.execute(f"SELECT * FROM {name} ORDER BY ALL").fetchall() for (name,) in tables}
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("e2e")
+    raw = root / "raw"
+    raw.mkdir()
+    seed = SEED.read_bytes()
+    (raw / SEED.name).write_bytes(seed)
+    (raw / "the same report, renamed.txt").write_bytes(seed)
+    (raw / "garbage.txt").write_bytes(bytes(range(256)) * 8)
+    (raw / "empty.txt").write_bytes(b"")
+    warehouse = root / "warehouse.duckdb"
+
+    with pytest.MonkeyPatch.context() as patch, dg.instance_for_test() as instance:
+        patch.setenv(WAREHOUSE_ENV, str(warehouse))
+        patch.setenv(RAW_DIR_ENV, str(raw))
+        from pipeline.definitions import defs
+
+        job = defs().resolve_job_def("ingest_all")
+        first = job.execute_in_process(instance=instance, raise_on_error=False)
+        after_first = _all_tables(warehouse)
+        second = job.execute_in_process(instance=instance, raise_on_error=False)
+        after_second = _all_tables(warehouse)
+        assert os.environ[WAREHOUSE_ENV] == str(warehouse)
+    return {"first": first, "second": second, "after_first": after_first, "after_second": after_second,
+            "warehouse": warehouse}
+
+
+def _query(runs, sql: str) -> list[tuple]:
+    with duckdb.connect(str(runs["warehouse"]), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_runs_succeed_and_a_second_run_changes_nothing(runs) -> None:
+    assert runs["first"].success and runs["second"].success
+    assert "main.fct_yoy_change" in runs["after_first"]
+    assert runs["after_second"] == runs["after_first"]
+
+
+def test_seed_year_over_year_changes(runs) -> None:
+    rows = _query(
+        runs,
+        "SELECT metric, value_wan_yuan, prior_value_wan_yuan, prior_source, change_amount_wan_yuan, change_pct, "
+        "is_stated_consistent FROM fct_yoy_change WHERE fiscal_year = 2022 "
+        "AND metric IN ('total_income', 'operating_expenses') ORDER BY metric",
+    )
+    assert rows == [
+        ("operating_expenses", Decimal("16.07"), Decimal("11.43"), "implied", Decimal("4.64"), Decimal("40.59"), True),
+        ("total_income", Decimal("423.59"), Decimal("718.15"), "implied", Decimal("-294.56"), Decimal("-41.02"), True),
+    ]
+
+
+def test_copies_are_one_document_and_bad_files_are_quarantined(runs) -> None:
+    assert _query(runs, "SELECT count(*), count(DISTINCT document_sha256) FROM raw.document_files") == [(4, 3)]
+    assert _query(runs, "SELECT department_name, region_code, fiscal_year FROM raw.documents") == [
+        ("盘锦市兴隆台区工业和信息化局", "211103", 2022)
+    ]
+    assert _query(runs, "SELECT source_path, reason_code FROM raw.quarantine ORDER BY 1") == [
+        ("empty.txt", "empty_file"),
+        ("garbage.txt", "undecodable"),
+    ]
+    readable = [
+        e for e in runs["first"].get_asset_check_evaluations() if e.check_name == "every_document_readable"
+    ]
+    assert [e.passed for e in readable] == [False]
+
+
+def test_findings_are_queryable_and_flagged(runs) -> None:
+    findings = _query(runs, "SELECT check_name, severity FROM fct_finding ORDER BY ALL")
+    assert ("amount_precision", "error") in findings
+    assert ("performance_allocated_vs_budget", "warning") in findings
+    consistency = [
+        e for e in runs["first"].get_asset_check_evaluations()
+        if e.check_name == "reports_internally_consistent"
+    ]
+    assert [e.passed for e in consistency] == [False]
+
+
+def test_dbt_tests_ran_as_checks(runs) -> None:
+    dbt_checks = [
+        e for e in runs["first"].get_asset_check_evaluations() if e.asset_key.to_user_string() == "fct_yoy_change"
+    ]
+    assert dbt_checks and all(e.passed for e in dbt_checks if e.severity == dg.AssetCheckSeverity.ERROR)

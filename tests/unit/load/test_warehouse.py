@@ -1,0 +1,93 @@
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from pipeline import schemas
+from pipeline.load.warehouse import load_batch
+from pipeline.parse.dispatch import ParseBatch
+
+
+def _files(*rows: tuple[str, str]) -> pl.DataFrame:
+    return schemas.DOCUMENT_FILES.frame(
+        [{"document_sha256": sha, "source_path": path, "file_size_bytes": 1} for sha, path in rows]
+    )
+
+
+def _batch(documents: list[str], quarantined: list[str] = (), figure_value: str = "423.59") -> ParseBatch:
+    frames = {schema.name: schema.empty() for schema in schemas.PARSED_FRAMES}
+    frames["documents"] = schemas.DOCUMENTS.frame(
+        [
+            {"document_sha256": sha, "source_path": f"{sha}.txt", "media_type": "text/plain",
+             "department_name": "某局", "fiscal_year": 2022, "report_kind": "final_account",
+             "parser_version": "test"}
+            for sha in documents
+        ]
+    )
+    frames["narrative_figures"] = schemas.NARRATIVE_FIGURES.frame(
+        [
+            {"document_sha256": sha, "figure_index": 0, "label": "收入总计", "label_printed": "收入总计",
+             "value_printed": figure_value, "unit_printed": "万元", "value": Decimal(figure_value),
+             "value_wan_yuan": Decimal(figure_value)}
+            for sha in documents
+        ]
+    )
+    quarantine = schemas.QUARANTINE.frame(
+        [
+            {"document_sha256": sha, "source_path": f"{sha}.bin", "reason_code": "undecodable",
+             "reason": "neither UTF-8 nor GB18030", "parser_version": "test"}
+            for sha in quarantined
+        ]
+    )
+    return ParseBatch(frames=frames, quarantine=quarantine)
+
+
+def _snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
+    return {
+        schema.name: con.execute(f"SELECT * FROM raw.{schema.name} ORDER BY ALL").fetchall()
+        for schema in schemas.ALL_FRAMES
+    }
+
+
+def test_loading_twice_leaves_every_table_identical(tmp_path: Path) -> None:
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
+        files = _files(("a", "a.txt"), ("b", "b.bin"))
+        load_batch(con, files, _batch(["a"], ["b"]))
+        first = _snapshot(con)
+        load_batch(con, files, _batch(["a"], ["b"]))
+        assert _snapshot(con) == first
+        assert len(first["narrative_figures"]) == 1 and len(first["quarantine"]) == 1
+
+
+def test_a_document_ends_in_one_state(tmp_path: Path) -> None:
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
+        load_batch(con, _files(("a", "a.txt")), _batch([], ["a"]))
+        assert con.execute("SELECT count(*) FROM raw.quarantine").fetchone() == (1,)
+        # After a parser fix the same bytes load: the quarantine row goes, the document arrives.
+        load_batch(con, _files(("a", "a.txt")), _batch(["a"]))
+        assert con.execute("SELECT count(*) FROM raw.quarantine").fetchone() == (0,)
+        assert con.execute("SELECT document_sha256 FROM raw.documents").fetchall() == [("a",)]
+
+
+def test_other_documents_are_kept_and_amounts_stay_exact(tmp_path: Path) -> None:
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
+        load_batch(con, _files(("a", "a.txt")), _batch(["a"], figure_value="294.561"))
+        load_batch(con, _files(("b", "b.txt")), _batch(["b"]))
+        rows = con.execute(
+            "SELECT document_sha256, value_wan_yuan, typeof(value_wan_yuan) FROM raw.narrative_figures ORDER BY 1"
+        ).fetchall()
+        assert rows == [("a", Decimal("294.561"), "DECIMAL(24,6)"), ("b", Decimal("423.59"), "DECIMAL(24,6)")]
+
+
+def test_a_failed_load_leaves_the_warehouse_as_it_was(tmp_path: Path) -> None:
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
+        load_batch(con, _files(("a", "a.txt")), _batch(["a"]))
+        before = _snapshot(con)
+        broken = _batch(["a", "c"])
+        # A duplicated key makes the figures frame fail its schema after the earlier tables were rewritten.
+        broken.frames["narrative_figures"] = pl.concat([broken.frames["narrative_figures"]] * 2)
+        with pytest.raises(schemas.SchemaError):
+            load_batch(con, _files(("a", "a.txt"), ("c", "c.txt")), broken)
+        assert _snapshot(con) == before

@@ -1,0 +1,37 @@
+import hashlib
+import os
+from pathlib import Path
+
+from pipeline.sources.drop_folder import scan
+
+
+def test_scan_identifies_files_by_content(tmp_path: Path, seed_bytes: bytes) -> None:
+    (tmp_path / "nested").mkdir()
+    (tmp_path / "a.txt").write_bytes(seed_bytes)
+    (tmp_path / "nested" / "copy of a.txt").write_bytes(seed_bytes)
+    (tmp_path / "b.txt").write_bytes(b"other")
+    (tmp_path / ".partial.pdf").write_bytes(b"half a download")
+
+    files, _ = scan(tmp_path)
+
+    assert files["source_path"].to_list() == ["a.txt", "b.txt", "nested/copy of a.txt"]
+    shas = dict(zip(files["source_path"], files["document_sha256"]))
+    assert shas["a.txt"] == shas["nested/copy of a.txt"] == hashlib.sha256(seed_bytes).hexdigest()
+    assert files["document_sha256"].n_unique() == 2
+    assert files.filter(files["source_path"] == "b.txt")["file_size_bytes"].item() == 5
+
+
+def test_unchanged_files_are_not_rehashed_but_changed_ones_are(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes(b"one")
+    _, fingerprints = scan(tmp_path)
+
+    # A recorded hash is trusted while size and mtime are unchanged: a fake one proves no bytes were read.
+    size, mtime, _ = fingerprints["r.txt"]
+    files, _ = scan(tmp_path, {"r.txt": (size, mtime, "f" * 64)})
+    assert files["document_sha256"].item() == "f" * 64
+
+    path.write_bytes(b"two")
+    os.utime(path, ns=(mtime + 10**9, mtime + 10**9))
+    files, _ = scan(tmp_path, {"r.txt": (size, mtime, "f" * 64)})
+    assert files["document_sha256"].item() == hashlib.sha256(b"two").hexdigest()
