@@ -3,13 +3,11 @@
 The dbt manifest must exist before this is imported (``python -m pipeline ingest`` and the tests prepare it).
 """
 
-from __future__ import annotations
+from pathlib import Path
 
 import dagster as dg
-
-from pipeline.settings import PROJECT_ROOT
 
 
 @dg.definitions
 def defs() -> dg.Definitions:
-    return dg.load_from_defs_folder(project_root=PROJECT_ROOT)
+    return dg.load_from_defs_folder(path_within_project=Path(__file__).parent)

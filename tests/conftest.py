@@ -21,13 +21,15 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 @pytest.fixture(autouse=True)
-def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    home = tmp_path / "dagster_home"
+def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Its own folder, so that a test's tmp_path holds only what the test puts there.
+    root = tmp_path_factory.mktemp("env")
+    home = root / "dagster_home"
     home.mkdir()
     (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
     monkeypatch.setenv("DAGSTER_HOME", str(home))
-    monkeypatch.setenv(WAREHOUSE_ENV, str(tmp_path / "warehouse.duckdb"))
-    monkeypatch.setenv(RAW_DIR_ENV, str(tmp_path / "raw"))
+    monkeypatch.setenv(WAREHOUSE_ENV, str(root / "warehouse.duckdb"))
+    monkeypatch.setenv(RAW_DIR_ENV, str(root / "raw"))
 
 
 @pytest.fixture

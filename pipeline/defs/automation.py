@@ -1,7 +1,5 @@
 """The one job that ingests everything, run by the CLI, the nightly schedule and the drop-folder sensor."""
 
-from __future__ import annotations
-
 import hashlib
 import json
 from pathlib import Path

@@ -1,10 +1,7 @@
-from __future__ import annotations
-
 import dagster as dg
-from dagster_dbt import DbtCliResource
 from dagster_duckdb import DuckDBResource
 
-from pipeline.lib.dbt_project import dbt_project
+from pipeline.lib.dbt_project import dbt_cli
 from pipeline.settings import Settings
 
 
@@ -20,7 +17,7 @@ def resources() -> dg.Definitions:
     return dg.Definitions(
         resources={
             "duckdb": DuckDBResource(database=str(settings.warehouse)),
-            "dbt": DbtCliResource(project_dir=dbt_project),
+            "dbt": dbt_cli(),
             "raw_folder": RawFolder(path=str(settings.raw_dir)),
         }
     )

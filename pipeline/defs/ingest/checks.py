@@ -1,7 +1,5 @@
 """Checks on the parsed frames: one blocking schema check per frame, and the documents' own findings."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from pipeline import schemas
