@@ -6,6 +6,7 @@ Errors are one line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import logging
@@ -53,21 +54,23 @@ def ingest(args: argparse.Namespace) -> int:
     from pipeline.lib.progress import progress_logger
     from pipeline.lib.dbt_project import prepare_manifest
 
-    _say(f"preparing the dbt manifest …")
+    _say("preparing the dbt manifest …")
     prepare_manifest()
 
     import dagster as dg
 
     from pipeline.definitions import defs
 
-    job = defs().get_job_def("ingest_all")
+    job = defs().resolve_job_def("ingest_all").with_logger_defs({"progress": progress_logger})
     _say(f"ingesting {settings.raw_dir} into {settings.warehouse}")
-    result = job.execute_in_process(
-        instance=dg.DagsterInstance.get(),
-        raise_on_error=False,
-        logger_defs={"progress": progress_logger},
-        run_config={"loggers": {"progress": {}}},
-    )
+    log_path = settings.dagster_home / "logs" / "last_ingest.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    # dagster-dbt echoes every dbt log line to stdout; the terminal gets the progress lines, the file the rest.
+    with log_path.open("w", encoding="utf-8") as log, contextlib.redirect_stdout(log):
+        # Naming the logger in run config makes it the only one: no DEBUG stream from the default console logger.
+        result = job.execute_in_process(
+            run_config={"loggers": {"progress": {}}}, instance=dg.DagsterInstance.get(), raise_on_error=False
+        )
     if not result.success:
         failures = [event for event in result.all_events if event.is_step_failure]
         detail = "; ".join(
@@ -75,7 +78,9 @@ def ingest(args: argparse.Namespace) -> int:
             for event in failures
         )
         raise CliError(f"run {result.run_id} failed — {detail or 'see dagster logs'}")
-    _say(f"done: run {result.run_id}")
+    checks = result.get_asset_check_evaluations()
+    failed = [c for c in checks if not c.passed]
+    _say(f"done: run {result.run_id}; {len(checks) - len(failed)} of {len(checks)} checks passed; dbt log {log_path}")
     return 0
 
 
@@ -113,7 +118,8 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
         table = Table(*columns, show_lines=False)
         for row in rows:
             table.add_row(*(text(v) for v in row))
-        Console(width=max(80, min(250, 20 * len(columns)))).print(table)
+        # Piped output has no terminal width to fit; rich would wrap it at 80 columns.
+        Console(width=None if sys.stdout.isatty() else 240).print(table)
 
 
 def _say(message: str) -> None:
