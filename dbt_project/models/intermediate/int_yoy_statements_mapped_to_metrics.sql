@@ -1,0 +1,51 @@
+-- int_yoy_statements_mapped_to_metrics: 每条与上年相比的陈述一行，附指标代码与带符号的变动 /
+-- one row per year-over-year statement, with its metric code and the signed stated change.
+-- Signed change = change_sign * unsigned amount; a stated amount of 0 is a signed 0 even when the
+-- direction is a template placeholder (减少（增加）); any other amount without a direction stays null.
+-- When several statements of a document map to one metric, the first (lowest statement_index) is flagged.
+with statements as (
+
+    select * from {{ ref('stg_disclosures__yoy_statements') }}
+
+),
+
+label_map as (
+
+    select section, label, metric_code
+    from {{ ref('metric_label_map') }}
+    where source_kind = 'yoy'
+
+),
+
+mapped as (
+
+    select
+        statements.*,
+        label_map.metric_code,
+        cast(case
+            when statements.change_sign is not null
+                then statements.change_sign * statements.stated_change_amount_unsigned_wan_yuan
+            when statements.stated_change_amount_unsigned_wan_yuan = 0 then 0
+        end as decimal(24, 6)) as stated_change_amount_wan_yuan,
+        cast(case
+            when statements.change_sign is not null
+                then statements.change_sign * statements.stated_change_pct_unsigned
+            when statements.stated_change_pct_unsigned = 0 then 0
+        end as decimal(12, 4)) as stated_change_pct
+    from statements
+    left join label_map
+        on statements.section = label_map.section
+        and statements.metric_label = label_map.label
+
+)
+
+select
+    mapped.*,
+    case
+        when mapped.metric_code is not null then row_number() over (
+            partition by mapped.document_sha256, mapped.metric_code
+            order by mapped.statement_index
+        )
+    end as metric_statement_rank,
+    coalesce(metric_statement_rank = 1, false) as is_first_for_metric
+from mapped

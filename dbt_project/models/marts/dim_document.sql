@@ -1,0 +1,108 @@
+-- dim_document: 每个文档一行：已加载的文档（state = 'loaded'）与被隔离的文件（state = 'quarantined'，附原因）/
+-- one row per document: loaded documents (state 'loaded') and quarantined files (state 'quarantined',
+-- with reason_code and reason) - the union of raw.documents and raw.quarantine.
+with departments as (
+
+    select * from {{ ref('int_departments_resolved') }}
+
+),
+
+documents as (
+
+    select * from {{ ref('stg_disclosures__documents') }}
+
+),
+
+quarantine as (
+
+    select * from {{ ref('stg_disclosures__quarantine') }}
+
+),
+
+file_counts as (
+
+    select
+        document_files.document_sha256,
+        count(*) as file_path_count,
+        max(document_files.file_size_bytes) as file_size_bytes
+    from {{ ref('stg_disclosures__document_files') }} as document_files
+    group by document_files.document_sha256
+
+),
+
+loaded as (
+
+    select
+        documents.document_sha256,
+        'loaded' as state,
+        departments.department_key,
+        documents.department_name,
+        documents.region_code,
+        documents.unit_code,
+        documents.fiscal_year,
+        documents.report_kind,
+        departments.is_primary_document,
+        documents.first_source_path,
+        documents.media_type,
+        documents.text_encoding,
+        documents.parser_version,
+        cast(null as varchar) as reason_code,
+        cast(null as varchar) as reason
+    from documents
+    left join departments
+        on documents.document_sha256 = departments.document_sha256
+
+),
+
+quarantined as (
+
+    select
+        quarantine.document_sha256,
+        'quarantined' as state,
+        cast(null as varchar) as department_key,
+        cast(null as varchar) as department_name,
+        cast(null as varchar) as region_code,
+        cast(null as varchar) as unit_code,
+        cast(null as integer) as fiscal_year,
+        cast(null as varchar) as report_kind,
+        cast(null as boolean) as is_primary_document,
+        quarantine.first_source_path,
+        cast(null as varchar) as media_type,
+        cast(null as varchar) as text_encoding,
+        quarantine.parser_version,
+        quarantine.reason_code,
+        quarantine.reason
+    from quarantine
+
+),
+
+unioned as (
+
+    select * from loaded
+    union all by name
+    select * from quarantined
+
+)
+
+select
+    cast(unioned.document_sha256 as varchar) as document_sha256,
+    cast(unioned.state as varchar) as state,
+    cast(unioned.department_key as varchar) as department_key,
+    cast(unioned.department_name as varchar) as department_name,
+    cast(unioned.region_code as varchar) as region_code,
+    cast(unioned.unit_code as varchar) as unit_code,
+    cast(unioned.fiscal_year as integer) as fiscal_year,
+    cast(unioned.report_kind as varchar) as report_kind,
+    cast(unioned.is_primary_document as boolean) as is_primary_document,
+    cast(unioned.first_source_path as varchar) as first_source_path,
+    -- a file whose bytes were never listed in raw.document_files still has its first path
+    cast(coalesce(file_counts.file_path_count, 1) as bigint) as file_path_count,
+    cast(file_counts.file_size_bytes as bigint) as file_size_bytes,
+    cast(unioned.media_type as varchar) as media_type,
+    cast(unioned.text_encoding as varchar) as text_encoding,
+    cast(unioned.parser_version as varchar) as parser_version,
+    cast(unioned.reason_code as varchar) as reason_code,
+    cast(unioned.reason as varchar) as reason
+from unioned
+left join file_counts
+    on unioned.document_sha256 = file_counts.document_sha256

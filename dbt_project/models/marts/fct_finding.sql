@@ -1,0 +1,35 @@
+-- fct_finding: 报告自身的不一致，每条发现一行，两边数字与位置都保留，从不改正；附部门与年度列 /
+-- the reports' own inconsistencies: one row per finding of raw.findings, both numbers and where they
+-- stand, never corrected; with department and year columns for researchers.
+with findings as (
+
+    select * from {{ ref('stg_disclosures__findings') }}
+
+),
+
+departments as (
+
+    select * from {{ ref('int_departments_resolved') }}
+
+)
+
+select
+    cast(findings.document_sha256 as varchar) as document_sha256,
+    cast(findings.check_name as varchar) as check_name,
+    cast(findings.subject as varchar) as subject,
+    cast(findings.severity as varchar) as severity,
+    cast(departments.department_key as varchar) as department_key,
+    cast(departments.department_name as varchar) as department_name,
+    cast(departments.region_code as varchar) as region_code,
+    cast(departments.fiscal_year as integer) as fiscal_year,
+    cast(departments.report_kind as varchar) as report_kind,
+    cast(findings.expected_value as decimal(24, 6)) as expected_value,
+    cast(findings.observed_value as decimal(24, 6)) as observed_value,
+    cast(findings.difference as decimal(24, 6)) as difference,
+    cast(findings.tolerance as decimal(24, 6)) as tolerance,
+    cast(findings.observed_location as varchar) as observed_location,
+    cast(findings.expected_location as varchar) as expected_location,
+    cast(findings.message as varchar) as message
+from findings
+left join departments
+    on findings.document_sha256 = departments.document_sha256

@@ -1,0 +1,42 @@
+-- fct_narrative_figure: 说明文字中的每个数字一行，附指标代码（可映射时）、文档与部门列、出处 /
+-- one row per figure the narrative states, with its metric code where mapped, document and department
+-- columns, and provenance (line, page, character span, sentence).
+with figures as (
+
+    select * from {{ ref('int_figures_mapped_to_metrics') }}
+
+),
+
+departments as (
+
+    select * from {{ ref('int_departments_resolved') }}
+
+)
+
+select
+    cast(figures.document_sha256 as varchar) as document_sha256,
+    cast(figures.figure_index as integer) as figure_index,
+    cast(departments.department_key as varchar) as department_key,
+    cast(departments.department_name as varchar) as department_name,
+    cast(departments.region_code as varchar) as region_code,
+    cast(departments.fiscal_year as integer) as fiscal_year,
+    cast(departments.report_kind as varchar) as report_kind,
+    cast(figures.section as varchar) as section,
+    cast(figures.label as varchar) as label,
+    cast(figures.label_printed as varchar) as label_printed,
+    cast(figures.metric_code as varchar) as metric,
+    cast(figures.is_first_for_metric as boolean) as is_first_for_metric,
+    cast(figures.value_printed as varchar) as value_printed,
+    cast(figures.unit_printed as varchar) as unit_printed,
+    cast(figures.value_in_printed_unit as decimal(24, 6)) as value_in_printed_unit,
+    cast(figures.value_wan_yuan as decimal(24, 6)) as value_wan_yuan,
+    cast(figures.share_pct as decimal(12, 4)) as share_pct,
+    cast(figures.share_base_label as varchar) as share_base_label,
+    cast(figures.line_no as integer) as line_no,
+    cast(figures.page as integer) as page,
+    cast(figures.char_start as integer) as char_start,
+    cast(figures.char_end as integer) as char_end,
+    cast(figures.sentence as varchar) as sentence
+from figures
+left join departments
+    on figures.document_sha256 = departments.document_sha256

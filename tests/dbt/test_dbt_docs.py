@@ -1,0 +1,97 @@
+"""Every model, seed and source column is documented in Chinese and English; the source YAML mirrors schemas.py."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipeline import schemas
+from pipeline.load.ddl import duckdb_type
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES_YML = ROOT / "dbt_project" / "models" / "staging" / "disclosures" / "_disclosures__sources.yml"
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+ENGLISH_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
+
+
+def bilingual_problem(description: str | None) -> str | None:
+    if not description or not description.strip():
+        return "no description"
+    if not CJK.search(description):
+        return "no Chinese"
+    if not ENGLISH_WORD.search(description):
+        return "no English"
+    return None
+
+
+@pytest.mark.slow
+def test_every_model_seed_and_source_column_is_documented_in_both_languages(parsed_manifest):
+    problems = []
+    resources = [
+        n for n in parsed_manifest["nodes"].values()
+        if n["resource_type"] in ("model", "seed") and n["package_name"] == "fiscal_warehouse"
+    ]
+    resources += [s for s in parsed_manifest["sources"].values() if s["package_name"] == "fiscal_warehouse"]
+    assert len([r for r in resources if r["resource_type"] == "model"]) >= 20
+    assert len([r for r in resources if r["resource_type"] == "source"]) == len(schemas.ALL_FRAMES)
+    for resource in resources:
+        if problem := bilingual_problem(resource.get("description")):
+            problems.append(f"{resource['unique_id']}: {problem}")
+        if not resource["columns"]:
+            problems.append(f"{resource['unique_id']}: no columns documented")
+        for name, column in resource["columns"].items():
+            if problem := bilingual_problem(column.get("description")):
+                problems.append(f"{resource['unique_id']}.{name}: {problem}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.slow
+def test_marts_are_contracted_tables_in_main(parsed_manifest):
+    marts = [
+        n for n in parsed_manifest["nodes"].values()
+        if n["resource_type"] == "model" and n["fqn"][1] == "marts"
+    ]
+    assert {m["name"] for m in marts} >= {
+        "fct_yoy_change", "fct_narrative_figure", "fct_finding", "fct_performance_line",
+        "fct_performance_indicator", "dim_document",
+    }
+    for mart in marts:
+        assert mart["config"]["materialized"] == "table"
+        assert mart["config"]["contract"]["enforced"] is True
+        assert mart["schema"] == "main"
+        assert all(c.get("data_type") for c in mart["columns"].values()), mart["name"]
+
+
+def test_source_yaml_mirrors_schemas_py():
+    declared = yaml.safe_load(SOURCES_YML.read_text(encoding="utf-8"))
+    (source,) = declared["sources"]
+    assert (source["name"], source["schema"]) == ("disclosures", "raw")
+    tables = {t["name"]: t for t in source["tables"]}
+    assert set(tables) == {s.name for s in schemas.ALL_FRAMES}
+    for frame in schemas.ALL_FRAMES:
+        table = tables[frame.name]
+        assert frame.zh in table["description"] and frame.en in table["description"], frame.name
+        columns = table["columns"]
+        assert [c["name"] for c in columns] == frame.column_names, frame.name
+        for declared_column, column in zip(columns, frame.columns):
+            where = f"{frame.name}.{column.name}"
+            assert declared_column["data_type"].replace(" ", "") == duckdb_type(column.dtype).replace(" ", ""), where
+            assert column.en in declared_column["description"], where
+            assert column.zh in declared_column["description"], where
+            tests = declared_column.get("data_tests", [])
+            if not column.nullable or column.name in frame.key:
+                assert "not_null" in tests, where
+        if len(frame.key) == 1:
+            key_tests = next(c for c in columns if c["name"] == frame.key[0]).get("data_tests", [])
+            assert "unique" in key_tests, frame.name
+        else:
+            combos = [
+                t["unique_combination_of_columns"]["arguments"]["combination_of_columns"]
+                for t in table.get("data_tests", [])
+                if isinstance(t, dict) and "unique_combination_of_columns" in t
+            ]
+            assert list(frame.key) in combos, frame.name
