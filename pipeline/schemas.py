@@ -247,6 +247,53 @@ PERFORMANCE_INDICATORS = FrameSchema(
     ),
 )
 
+STATEMENT_TABLES = FrameSchema(
+    name="statement_tables",
+    zh="报告中的表格：每张表一行（跨页续表算一张）",
+    en="Tables of a report: one row per table (a table continued over pages is one)",
+    key=("document_sha256", "table_index"),
+    columns=(
+        _SHA,
+        _c("table_index", pl.Int32, "文档中第几张表（从 0 开始）", "0-based index of the table in the document", False),
+        _c("table_kind", pl.Utf8, "表种类（稳定英文标识，未识别为 unknown）", "kind of standard table (stable English identifier; unknown when not recognised)", False),
+        _c("table_title", pl.Utf8, "表名，按原文", "table title as printed", False),
+        _c("table_number_printed", pl.Utf8, "原文表号（如 公开01表）", "table number as printed, e.g. 公开01表"),
+        _c("page_first", pl.Int32, "起始页（从 1 开始）", "first page (1-based)", False),
+        _c("page_last", pl.Int32, "结束页", "last page (1-based)", False),
+        _c("unit_printed", pl.Utf8, "表头所印金额单位（元/万元）", "amount unit printed above the table (元/万元)"),
+        _c("is_empty", pl.Boolean, "是否为空表（如 注：…故本表无数据）", "whether the table is printed empty (e.g. 注：…故本表无数据)", False),
+        _c("note", pl.Utf8, "表下注释", "note printed under the table"),
+        _c("cell_count", pl.Int32, "数字单元格个数", "number of numeric cells read from the table", False),
+    ),
+)
+
+LINE_ITEMS = FrameSchema(
+    name="line_items",
+    zh="表格中每个印出的数字单元格一行（空白单元格不算，0.00 算）",
+    en="One row per numeric cell printed in a table (a blank cell is not a row; 0.00 is)",
+    key=("document_sha256", "table_index", "cell_index"),
+    columns=(
+        _SHA,
+        _c("table_index", pl.Int32, "所属表（从 0 开始）", "0-based index of the table", False),
+        _c("cell_index", pl.Int32, "表内顺序号（从 0 开始，按页、行、列）", "0-based order of the cell in its table (page, row, column)", False),
+        _c("page", pl.Int32, "所在页码（从 1 开始）", "1-based page number", False),
+        _c("bbox_x0", pl.Float64, "单元格左边界（PDF 点，页面左上为原点）", "cell left edge (PDF points, origin at the page's top left)"),
+        _c("bbox_top", pl.Float64, "单元格上边界", "cell top edge"),
+        _c("bbox_x1", pl.Float64, "单元格右边界", "cell right edge"),
+        _c("bbox_bottom", pl.Float64, "单元格下边界", "cell bottom edge"),
+        _c("row_index", pl.Int32, "表内数据行号（从 0 开始，跨页连续）", "0-based data row in the table, continuing across pages", False),
+        _c("column_index", pl.Int32, "表内列号（从 0 开始）", "0-based column in the table", False),
+        _c("panel", pl.Int8, "并排分栏序号（左栏 0，右栏 1）", "side-by-side panel (0 left, 1 right)", False),
+        _c("classification_code", pl.Utf8, "科目编码（功能分类 3/5/7 位，经济分类 3/5 位；分列的类/款/项已拼接）", "classification code as one digit string (function 3/5/7 digits, economic 3/5; split 类/款/项 columns joined)"),
+        _c("code_system", pl.Utf8, "编码体系：function（支出功能分类）或 economic（经济分类）", "code system: function (支出功能分类) or economic (经济分类)"),
+        _c("item_name", pl.Utf8, "行项目名称（去掉内部空白）", "row label, inner blanks removed", False),
+        _c("measure", pl.Utf8, "列的表头路径（如 本年支出/基本支出、预算数/公务接待费）", "the column's header path, e.g. 本年支出/基本支出 or 预算数/公务接待费", False),
+        _c("value_printed", pl.Utf8, "原文数字", "the number as printed", False),
+        _c("unit_printed", pl.Utf8, "金额单位（元/万元）", "amount unit (元/万元)", False),
+        _c("value_wan_yuan", AMOUNT, "金额（万元）", "amount in 万元", False),
+    ),
+)
+
 FINDINGS = FrameSchema(
     name="findings",
     zh="报告自身的不一致：每条发现一行，两边数字与位置都保留，从不改正",
@@ -289,6 +336,8 @@ PARSED_FRAMES: tuple[FrameSchema, ...] = (
     PERFORMANCE_SUMMARIES,
     PERFORMANCE_LINES,
     PERFORMANCE_INDICATORS,
+    STATEMENT_TABLES,
+    LINE_ITEMS,
     FINDINGS,
 )
 

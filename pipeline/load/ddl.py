@@ -13,7 +13,10 @@ RAW_SCHEMA = "raw"
 def duckdb_type(dtype: pl.DataType) -> str:
     if isinstance(dtype, pl.Decimal):
         return f"DECIMAL({dtype.precision}, {dtype.scale})"
-    simple = {pl.Utf8: "VARCHAR", pl.Int8: "TINYINT", pl.Int32: "INTEGER", pl.Int64: "BIGINT", pl.Boolean: "BOOLEAN"}
+    simple = {
+        pl.Utf8: "VARCHAR", pl.Int8: "TINYINT", pl.Int32: "INTEGER", pl.Int64: "BIGINT", pl.Boolean: "BOOLEAN",
+        pl.Float64: "DOUBLE",
+    }
     for polars_type, sql_type in simple.items():
         if dtype == polars_type:
             return sql_type
