@@ -1,0 +1,161 @@
+"""Who published the report, for which year, and whether it is a 决算 or a 预算.
+
+The department's name is taken, in this order, from a title ("XXX2022年度部门决算"), from the
+budget-scope sentence ("纳入XXX2022年部门决算编制范围"), from the name cell of a 绩效自评表 (shortened
+to the form the narrative uses, so "辽宁省盘锦市…局" becomes "盘锦市…局" when the narrative says so),
+from a "单位名称：" line, and last from the sub-unit list ("…局本级"). Template placeholders such as
+某部门 or 本部门 are no name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from pipeline.parse.layout import Line, heading_of
+from pipeline.parse.result import UnreadableDocument
+
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_KIND = r"(?:[省市区县]级)?(?P<scope>部门|单位)?\s*(?P<kind>决算|预算)"
+# "2022年度部门决算", "2024 年度部门决算", "2025年区级部门预算", "2023年度单位决算".
+_REPORT_YEAR = re.compile(_YEAR + r"\s*年度?\s*" + _KIND)
+# What makes a text a disclosure report rather than a text that mentions budgets.
+_REPORT_MARKER = re.compile(r"(?:部门|单位)(?:决算|预算)|(?:决算|预算)(?:情况)?说明|(?:决算|预算)公开")
+_TITLE = re.compile(r"^(?P<name>[^，。；：:、\d]{2,60}?)\s*" + _YEAR + r"\s*年度?\s*" + _KIND)
+_SCOPE = re.compile(
+    r"纳入(?P<name>[^，。；：:、\d]{2,60}?)\s*" + _YEAR + r"\s*年度?\s*" + _KIND + r"[^。]{0,6}?(?:编制)?范围"
+)
+_LABELLED = re.compile(
+    r"^(?:部门|单位|预算单位|编制部门|预算主管部门)(?:名称)?\s*[:：]\s*(?P<name>\S{2,60})$"
+)
+_SUB_UNIT = re.compile(r"^(?P<name>\S{2,60}?)\s*[（(]?本级[）)]?$")
+_PLACEHOLDER = re.compile(r"^(?:某|本|该|我)(?:部门|单位)$|^[X×*＊]+")
+# How the name of a government body ends; a title's lead-in such as "根据" never does.
+_ORGANISATION = re.compile(
+    r"(?:局|委|办|厅|部|院|署|室|会|所|站|中心|处|队|馆|校|园|社|团|台|场|府|镇|乡|街道|办事处|委员会)$"
+)
+# "349011辽宁省盘锦市兴隆台区工业和信息化局-211103000": the unit's code, its name, a 9-digit area code.
+_CODED_NAME = re.compile(r"^(?P<unit>\d{3,})?\s*(?P<name>\D+?)\s*(?:[-－—–]\s*(?P<area>\d{6,12}))?$")
+_ADMIN_DIVISION = re.compile(r"(?:省|自治区|市|州|盟|地区|县|区|旗)")
+_TITLE_MAX_CHARS = 60
+_PUNCTUATION = re.compile(r"[，,。；;：:]")
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    department_name: str
+    unit_code: str | None
+    region_code: str | None
+    fiscal_year: int
+    report_kind: str  # final_account | budget
+
+
+def read_document_meta(text: str, lines: list[Line], table_unit_names: list[str]) -> DocumentMeta:
+    """Raises ``UnreadableDocument('not_a_report')`` when the text names no report year or kind."""
+    year, kind = _year_and_kind(text)
+    coded = [m for m in (_CODED_NAME.match(name.strip()) for name in table_unit_names) if m]
+    name = _department_name(text, lines, [m.group("name") for m in coded])
+    if name is None:
+        raise UnreadableDocument(
+            "not_a_report", "the report names no department: no title, no budget scope, no unit name"
+        )
+    unit_code = next((m.group("unit") for m in coded if m.group("unit")), None)
+    area = next((m.group("area") for m in coded if m.group("area")), None)
+    region = area[:6] if area and 11 <= int(area[:2]) <= 82 else None
+    return DocumentMeta(name, unit_code, region, year, kind)
+
+
+def _year_and_kind(text: str) -> tuple[int, str]:
+    markers = _REPORT_MARKER.findall(text)
+    found = list(_REPORT_YEAR.finditer(text))
+    # "2025年部门预算" names the report; "2024年预算" is often a comparison column of its tables.
+    scoped = [m for m in found if m.group("scope")] or found
+    stated = [(int(m.group("year")), m.group("kind")) for m in scoped]
+    if not markers or not stated:
+        raise UnreadableDocument(
+            "not_a_report",
+            "the text names no 部门决算/部门预算 of a year (such as 2022年度部门决算);"
+            " it is not a disclosure report",
+        )
+    year = Counter(y for y, _ in stated).most_common(1)[0][0]
+    kinds = Counter(k for y, k in stated if y == year)
+    # A 决算 also speaks of its 预算 (年初预算, 一般公共预算): the kind named most with the report's year
+    # wins, ties to 决算.
+    kind = "final_account" if kinds["决算"] >= kinds["预算"] else "budget"
+    return year, kind
+
+
+def _department_name(text: str, lines: list[Line], table_names: list[str]) -> str | None:
+    titles = [_TITLE.match(candidate) for candidate in _title_candidates(lines)]
+    scopes = list(_SCOPE.finditer(text))
+    labelled = [_LABELLED.match(line.text.strip()) for line in lines if not line.is_cell]
+    for match in (*titles, *scopes):
+        if match and _is_name(match.group("name")):
+            return _clean(match.group("name"))
+    if table_names:
+        narrative = "\n".join(line.text for line in lines if not line.is_cell)
+        return _as_in_narrative(_clean(table_names[0]), narrative)
+    for match in labelled:
+        if match and _is_name(match.group("name")):
+            return _clean(match.group("name"))
+    return _sub_unit(lines)
+
+
+def _title_candidates(lines: list[Line]):
+    """Each short line, alone and joined with the one or two short lines after it: a cover title may be
+    broken over lines ("江苏省高级人民法院" / "2019 年度部门预算公开")."""
+    for i, line in enumerate(lines):
+        if not _is_title_line(line):
+            continue
+        joined = _without_numbering(line)
+        yield joined
+        for following in lines[i + 1 : i + 3]:
+            if not _is_title_line(following) or _PUNCTUATION.search(joined + following.text):
+                break
+            joined += following.text.strip()
+            yield joined
+
+
+def _is_title_line(line: Line) -> bool:
+    return not line.is_cell and not line.is_blank and len(line.text.strip()) <= _TITLE_MAX_CHARS
+
+
+def _without_numbering(line: Line) -> str:
+    heading = heading_of(line)
+    return heading.title if heading and heading.level == 0 else line.text.strip()
+
+
+def _as_in_narrative(name: str, narrative: str) -> str:
+    """The longest tail of ``name`` (cut after a province or city) that the narrative prints and that still
+    names a place: "辽宁省盘锦市兴隆台区工业和信息化局" may become "盘锦市兴隆台区工业和信息化局",
+    never "工业和信息化局"."""
+    cuts = [0] + [m.end() for m in _ADMIN_DIVISION.finditer(name) if _ADMIN_DIVISION.search(name[m.end() :])]
+    for cut in cuts:
+        if name[cut:] in narrative:
+            return name[cut:]
+    return name
+
+
+def _sub_unit(lines: list[Line]) -> str | None:
+    """The department from its own entry in the sub-unit list, "…局本级" or "…局（本级）"."""
+    for line in lines:
+        match = _SUB_UNIT.match(line.text.strip())
+        if match and _ORGANISATION.search(match.group("name")):
+            name = match.group("name")
+            # "…信息化局局本级" repeats the organisation's last character before 本级.
+            return name[:-1] if len(name) > 2 and name[-1] == name[-2] else name
+    return None
+
+
+def _is_name(name: str) -> bool:
+    name = _clean(name)
+    return (
+        bool(_ORGANISATION.search(name))
+        and not _PLACEHOLDER.search(name)
+        and not name.startswith(("纳入", "关于"))
+    )
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"\s+", "", name)

@@ -1,0 +1,86 @@
+"""Reads a text report (部门决算/部门预算 published as plain text) into the frames of
+``schemas.PARSED_FRAMES``."""
+
+from __future__ import annotations
+
+from pipeline import schemas
+from pipeline.normalize.findings import find_inconsistencies
+from pipeline.parse.decode import decode_report
+from pipeline.parse.document_meta import read_document_meta
+from pipeline.parse.figure_lists import find_figure_lists
+from pipeline.parse.layout import LineIndex, split_lines
+from pipeline.parse.narrative import build_figures, figure_rows, find_candidates, share_provenance
+from pipeline.parse.performance_table import find_performance_tables, read_performance_table
+from pipeline.parse.prose import read_paragraphs
+from pipeline.parse.result import ParsedDocument
+from pipeline.parse.sections import assign_sections
+from pipeline.parse.version import PARSER_VERSION
+from pipeline.parse.yoy import extract_yoy
+
+
+def parse_text_report(data: bytes, *, sha256: str, source_path: str) -> ParsedDocument:
+    """Every frame one text report yields, its own inconsistencies (findings) included.
+
+    Raises ``UnreadableDocument`` when the bytes are no readable report (``decode``, ``document_meta``).
+    Offsets in the frames refer to the decoded text with LF line ends (``decode.decode_report``).
+    """
+    decoded = decode_report(data)
+    text = decoded.text
+    lines = split_lines(text)
+    line_index = LineIndex(lines)
+
+    flat_tables = find_performance_tables(lines)
+    tables = [read_performance_table(table) for table in flat_tables]
+    table_lines = frozenset().union(*(table.line_nos for table in flat_tables))
+    meta = read_document_meta(
+        text, lines, [t.summary["unit_name_printed"] for t in tables if t.summary.get("unit_name_printed")]
+    )
+
+    paragraphs = read_paragraphs(text, lines, assign_sections(lines, skip=table_lines))
+    candidates = find_candidates(text, paragraphs, meta.department_name)
+    statements = extract_yoy(text, paragraphs, candidates, meta.department_name)
+    figures = build_figures(text, candidates, set().union(*(s.consumed for s in statements)))
+
+    key = {"document_sha256": sha256}
+    frames = {
+        schemas.DOCUMENTS.name: schemas.DOCUMENTS.frame(
+            [
+                {
+                    **key,
+                    "source_path": source_path,
+                    "media_type": "text/plain",
+                    "text_encoding": decoded.encoding,
+                    "department_name": meta.department_name,
+                    "unit_code": meta.unit_code,
+                    "region_code": meta.region_code,
+                    "fiscal_year": meta.fiscal_year,
+                    "report_kind": meta.report_kind,
+                    "parser_version": PARSER_VERSION,
+                }
+            ]
+        ),
+        schemas.NARRATIVE_FIGURES.name: schemas.NARRATIVE_FIGURES.frame(
+            figure_rows(figures, text, line_index, sha256)
+        ),
+        schemas.YOY_STATEMENTS.name: schemas.YOY_STATEMENTS.frame(
+            [s.row(i, text, line_index, sha256) for i, s in enumerate(statements)]
+        ),
+        schemas.PERFORMANCE_SUMMARIES.name: schemas.PERFORMANCE_SUMMARIES.frame(
+            [{**key, "table_index": i, **t.summary} for i, t in enumerate(tables)]
+        ),
+        schemas.PERFORMANCE_LINES.name: schemas.PERFORMANCE_LINES.frame(
+            [{**key, "table_index": i, **row} for i, t in enumerate(tables) for row in t.lines]
+        ),
+        schemas.PERFORMANCE_INDICATORS.name: schemas.PERFORMANCE_INDICATORS.frame(
+            [{**key, "table_index": i, **row} for i, t in enumerate(tables) for row in t.indicators]
+        ),
+    }
+    provenance = share_provenance(figures, line_index) | {
+        (frame, (i, *row), column): printed
+        for i, t in enumerate(tables)
+        for (frame, row, column), printed in t.printed.items()
+    }
+    frames[schemas.FINDINGS.name] = find_inconsistencies(
+        frames, figure_lists=find_figure_lists(text, paragraphs, figures), provenance=provenance
+    )
+    return ParsedDocument(frames=frames)

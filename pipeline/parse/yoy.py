@@ -1,0 +1,192 @@
+"""Year-over-year statements: "与上年相比，X减少294.56万元，降低41.02%，主要原因：…".
+
+A statement starts at a comparison with the prior year (与上年相比 / 比上年 / 较2023年度 / 同比), names
+a direction (增加、减少 …) and states an amount, a percentage or both. What changed is named between the
+comparison and the direction; failing that, in the clause before the comparison, by the figure printed
+before it in the sentence, or by the head figure of the paragraph (a numbered item such as
+"3.公务用车购置及运行费0万元 … 比上年减少…") or, when the paragraph opens with the comparison, of the
+paragraph before. Template placeholders stay visible: "减少（增加）" has no
+direction, "主要是0等原因" no reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.parse.labels import normalize_label, printed_label
+from pipeline.parse.layout import LineIndex, unwrap
+from pipeline.parse.narrative import CHANGE_WORDS, Candidate
+from pipeline.parse.numbers import Percent, Quantity, match_percent, match_quantity
+from pipeline.parse.prose import Paragraph, Sentence
+
+_PRIOR = r"(?:上年同期|上一年度|上一年|上年度|上年|去年|(?:19|20)\d{2}\s*年度?)"
+_COMPARISON = re.compile(
+    rf"(?:与|和|同)\s*{_PRIOR}\s*(?:同期)?\s*(?:相比|比较|对比)|(?:比|较)\s*{_PRIOR}(?:\s*相比)?|同比"
+)
+_DIRECTION = re.compile(
+    rf"(?P<word>{CHANGE_WORDS})(?P<placeholder>[（(](?:{CHANGE_WORDS})[）)])?了?[ \t\u3000\n]*"
+)
+# What may stand between a change's amount and its percent: "，降低", "，下降（增长）", "，增幅为".
+_SECOND_PERCENT = re.compile(
+    rf"[\s，,、]*(?:(?:{CHANGE_WORDS})(?:[（(](?:{CHANGE_WORDS})[）)])?了?|(?:增幅|降幅|减幅)(?:为|达)?)?"
+    r"[ \t\u3000\n]*"
+)
+_REASON = re.compile(r"主要原因(?:是|为)?|原因(?:是|为)|主要是|主要由于|主要因为")
+_REASON_TAIL = re.compile(r"(?:等原因|等|的原因|所致)$")
+_PLACEHOLDER_REASON = re.compile(r"^(?:[0０]+|无|-|—|/)?$")
+_DELIMITER = re.compile(r"[，,；;：:]")
+_SIGN = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "降低": -1, "下降": -1}
+
+
+@dataclass(frozen=True)
+class YoyStatement:
+    paragraph: Paragraph
+    sentence: Sentence
+    metric_label: str
+    direction: str | None
+    amount: Quantity | None
+    percent: Percent | None
+    reason: str | None
+    reason_printed: str | None
+
+    @property
+    def consumed(self) -> set[int]:
+        """Start offsets of the numbers this statement owns (they are no figures of their own)."""
+        return {part.start for part in (self.amount, self.percent) if part}
+
+    def row(self, index: int, text: str, line_index: LineIndex, document_sha256: str) -> dict:
+        span = self.amount or self.percent
+        return {
+            "document_sha256": document_sha256,
+            "statement_index": index,
+            "section": self.paragraph.section,
+            "metric_label": self.metric_label,
+            "direction": self.direction,
+            "change_sign": _SIGN[self.direction] if self.direction else None,
+            "amount_printed": self.amount.value_printed if self.amount else None,
+            "change_amount_wan_yuan": self.amount.wan_yuan if self.amount else None,
+            "pct_printed": self.percent.value_printed if self.percent else None,
+            "change_pct": self.percent.value if self.percent else None,
+            "reason": self.reason,
+            "reason_printed": self.reason_printed,
+            "line_no": line_index.line_no(span.start),
+            "page": None,
+            "char_start": span.start,
+            "char_end": span.end,
+            "sentence": unwrap(text[self.sentence.start : self.sentence.end]),
+        }
+
+
+def extract_yoy(
+    text: str, paragraphs: list[Paragraph], candidates: list[Candidate], department: str | None = None
+) -> list[YoyStatement]:
+    """Every statement, in document order; ``department`` is dropped where a metric's name starts with it."""
+    statements = []
+    for paragraph in paragraphs:
+        for sentence in paragraph.sentences:
+            statements += _in_sentence(text, paragraph, sentence, candidates, department)
+    return statements
+
+
+def _in_sentence(
+    text: str, paragraph: Paragraph, sentence: Sentence, candidates: list[Candidate], department: str | None
+) -> list[YoyStatement]:
+    found = []
+    comparisons = list(_COMPARISON.finditer(text, sentence.start, sentence.end))
+    for i, comparison in enumerate(comparisons):
+        stop = comparisons[i + 1].start() if i + 1 < len(comparisons) else sentence.end
+        reason_at = _REASON.search(text, comparison.end(), stop)
+        stop = reason_at.start() if reason_at else stop
+        position = comparison.end()
+        while position < stop:
+            parsed = _statement_at(text, position, stop)
+            if parsed is None:
+                break
+            direction, amount, percent, subject_text = parsed
+            metric = _metric_label(
+                text, paragraph, sentence, comparison, subject_text, candidates, department
+            )
+            reason, reason_printed = _reason(text, paragraph, sentence, (percent or amount).end)
+            found.append(
+                YoyStatement(paragraph, sentence, metric, direction, amount, percent, reason, reason_printed)
+            )
+            position = (percent or amount).end
+    return found
+
+
+def _statement_at(text: str, start: int, stop: int) -> tuple | None:
+    """The next direction with its amount and/or percent in ``[start, stop)``, and the text before it."""
+    for direction in _DIRECTION.finditer(text, start, stop):
+        amount = match_quantity(text, direction.end(), stop)
+        if amount and amount.kind != "money":
+            amount = None
+        percent_at = _SECOND_PERCENT.match(text, amount.end, stop).end() if amount else direction.end()
+        percent = match_percent(text, percent_at, stop)
+        if amount or percent:
+            word = None if direction.group("placeholder") else direction.group("word")
+            return word, amount, percent, text[start : direction.start()]
+    return None
+
+
+def _metric_label(
+    text: str,
+    paragraph: Paragraph,
+    sentence: Sentence,
+    comparison: re.Match,
+    subject_text: str,
+    candidates: list[Candidate],
+    department: str | None,
+) -> str:
+    named = normalize_label(printed_label(subject_text), department)
+    if named:
+        return named
+    clause_start = max(
+        (m.end() for m in _DELIMITER.finditer(text, sentence.start, comparison.start())),
+        default=sentence.start,
+    )
+    before = [
+        c for c in candidates if sentence.start <= c.quantity.start and c.quantity.end <= comparison.start()
+    ]
+    in_clause = [c for c in before if c.quantity.start >= clause_start]
+    if in_clause:
+        return in_clause[-1].label
+    clause = normalize_label(printed_label(text[clause_start : comparison.start()]), department)
+    if clause:
+        return clause
+    if before:
+        return before[-1].label
+    return _head_label(paragraph, comparison.start(), candidates)
+
+
+def _head_label(paragraph: Paragraph, comparison_at: int, candidates: list[Candidate]) -> str:
+    """The label of the paragraph's head figure; a paragraph that opens with the comparison (a PDF line
+    ending in 。 before "与上年相比增加…") continues the previous one of its section."""
+    for index in (paragraph.index, paragraph.index - 1):
+        head = next(
+            (
+                c
+                for c in candidates
+                if c.paragraph.index == index
+                and c.paragraph.section == paragraph.section
+                and c.quantity.end <= comparison_at
+            ),
+            None,
+        )
+        if head:
+            return head.label
+    return ""
+
+
+def _reason(text: str, paragraph: Paragraph, sentence: Sentence, after: int) -> tuple[str | None, str | None]:
+    """The reason stated after the change in its sentence, or in the next one if that opens with it."""
+    marker = _REASON.search(text, after, sentence.end)
+    if marker is None:
+        following = paragraph.sentence_after(sentence)
+        opening = following and _REASON.match(text, following.start, following.end)
+        if not opening:
+            return None, None
+        marker, sentence = opening, following
+    printed = unwrap(text[marker.end() : sentence.end]).lstrip("：:，, ").rstrip("。")
+    reason = _REASON_TAIL.sub("", printed)
+    return (None if _PLACEHOLDER_REASON.match(reason) else reason), printed

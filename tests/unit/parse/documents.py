@@ -1,0 +1,40 @@
+"""The real reports the unit tests read, parsed once per session."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from pipeline.parse.result import ParsedDocument
+from pipeline.parse.text_report import parse_text_report
+
+_ROOT = Path(__file__).resolve().parents[3]
+SEED = _ROOT / "data" / "raw" / "liaoning-panjin-xinglongtai_gongxinju_2022_dept-final.txt"
+# A Shanghai 2024 决算 as pdfplumber extracts its text: wrapped lines, spaces around numbers
+# (see tests/fixtures/README.md).
+SHANGHAI = _ROOT / "tests" / "fixtures" / "sh-putuo_shehuigongzuobu_2024_dept-final.pdftext.txt"
+
+
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@functools.cache
+def parsed(path: Path = SEED) -> ParsedDocument:
+    return parse_text_report(path.read_bytes(), sha256=f"sha-of-{path.stem}", source_path=path.name)
+
+
+def parse_inline(text: str, encoding: str = "utf-8") -> ParsedDocument:
+    return parse_text_report(text.encode(encoding), sha256="inline", source_path="inline.txt")
+
+
+def figures_of(document: ParsedDocument, section: str | None = None) -> list[dict]:
+    rows = document["narrative_figures"].to_dicts()
+    return [row for row in rows if section is None or row["section"] == section]
+
+
+def figure(document: ParsedDocument, section: str, label: str, unit: str = "万元") -> dict:
+    """The one figure of that section, label and unit; fails when there is none or several."""
+    found = [f for f in figures_of(document, section) if f["label"] == label and f["unit_printed"] == unit]
+    assert len(found) == 1, f"{section}/{label}/{unit}: {len(found)} figures"
+    return found[0]

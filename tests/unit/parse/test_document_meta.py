@@ -1,0 +1,87 @@
+import pytest
+
+from pipeline.parse.document_meta import read_document_meta
+from pipeline.parse.layout import split_lines
+from pipeline.parse.result import UnreadableDocument
+
+from .documents import SHANGHAI, parse_inline, parsed
+
+
+def meta(text: str, table_names: tuple[str, ...] = ()):
+    return read_document_meta(text, split_lines(text), list(table_names))
+
+
+def test_seed_names_its_department_without_the_province_and_derives_codes_from_the_unit_cell():
+    document = parsed()["documents"].row(0, named=True)
+    # The 绩效 table prints "349011辽宁省盘锦市兴隆台区工业和信息化局-211103000";
+    # the narrative says "盘锦市兴隆台区工业和信息化局局本级".
+    assert document["department_name"] == "盘锦市兴隆台区工业和信息化局"
+    assert document["unit_code"] == "349011"
+    assert document["region_code"] == "211103"
+    assert document["fiscal_year"] == 2022
+    assert document["report_kind"] == "final_account"
+    assert document["text_encoding"] == "utf-8"
+    assert document["parser_version"] == "text-0.1.0"
+
+
+def test_a_title_names_the_department_and_a_placeholder_does_not():
+    text = "纳入某部门2023年部门决算编制范围的单位包括：\n\n上海市普陀区财政局2023年度部门决算\n"
+    assert meta(text).department_name == "上海市普陀区财政局"
+    assert meta(text).fiscal_year == 2023
+
+
+def test_a_title_broken_over_lines_names_the_department():
+    text = "江苏省高级人民法院\n2019 年度部门预算公开\n目 录\n"
+    assert meta(text).department_name == "江苏省高级人民法院"
+
+
+def test_the_report_year_is_the_one_named_with_部门_not_a_comparison_column():
+    text = "上海市普陀区2025年区级部门预算\n预算主管部门：上海市普陀区财政局\n" + "2024年预算数\n" * 5
+    found = meta(text)
+    assert (found.fiscal_year, found.report_kind) == (2025, "budget")
+    assert found.department_name == "上海市普陀区财政局"
+
+
+def test_budget_scope_sentence_names_the_department():
+    text = "一、部门决算单位构成\n纳入天水市幼儿园2017年部门决算编制范围的单位包括本级。\n"
+    assert meta(text).department_name == "天水市幼儿园"
+
+
+def test_a_budget_is_a_budget():
+    text = (
+        "江苏省委办公厅2019年度部门预算公开\n第三部分 2019年度部门预算情况说明\n一般公共预算拨款收入10万元。"
+    )
+    found = meta(text)
+    assert (found.department_name, found.fiscal_year, found.report_kind) == ("江苏省委办公厅", 2019, "budget")
+
+
+def test_a_lead_in_before_the_year_is_no_name():
+    text = "根据2022年部门决算编制要求\n纳入兴隆台区审计局2022年部门决算编制范围的单位包括本级。\n"
+    assert meta(text).department_name == "兴隆台区审计局"
+
+
+def test_the_sub_unit_list_is_the_last_resort():
+    text = "2022年度部门决算情况说明\n纳入本部门2022年部门决算编制范围的单位包括：\n\n某某县审计局局本级\n"
+    assert meta(text).department_name == "某某县审计局"
+
+
+def test_the_year_named_most_with_the_report_wins():
+    text = "张三县林业局2024年度部门决算\n2024年度部门决算情况说明\n与2023年度部门决算相比……\n"
+    assert meta(text).fiscal_year == 2024
+
+
+def test_a_news_paragraph_is_not_a_report():
+    news = (
+        "新华社北京3月5日电 十四届全国人大三次会议5日上午在人民大会堂开幕。国务院总理作政府工作报告，"
+        "回顾过去一年工作，提出今年经济社会发展的主要预期目标，强调要坚持稳中求进工作总基调。"
+    )
+    with pytest.raises(UnreadableDocument) as raised:
+        parse_inline(news)
+    assert raised.value.reason_code == "not_a_report"
+
+
+def test_shanghai_report_names_its_department_from_a_part_title():
+    document = parsed(SHANGHAI)["documents"].row(0, named=True)
+    assert document["department_name"] == "中共上海市普陀区委社会工作部"
+    assert (document["fiscal_year"], document["report_kind"]) == (2024, "final_account")
+    assert document["unit_code"] is None and document["region_code"] is None
