@@ -21,7 +21,11 @@ _KIND = r"(?:[省市区县]级)?(?P<scope>部门|单位)?\s*(?P<kind>决算|预�
 # "2022年度部门决算", "2024 年度部门决算", "2025年区级部门预算", "2023年度单位决算".
 _REPORT_YEAR = re.compile(_YEAR + r"\s*年度?\s*" + _KIND)
 # What makes a text a disclosure report rather than a text that mentions budgets.
-_REPORT_MARKER = re.compile(r"(?:部门|单位)(?:决算|预算)|(?:决算|预算)(?:情况)?说明|(?:决算|预算)公开")
+_REPORT_MARKER = re.compile(
+    r"(?:部门|单位)(?:决算|预算)|(?:决算|预算)(?:情况)?说明|(?:决算|预算)公开|(?:决算|预算)(?:明细)?总?表"
+)
+# A year in a file name: "…2019年度部门预算公开表格.pdf", "js_2019_dept-budget.pdf" — not inside a longer number.
+_FILE_YEAR = re.compile(r"(?<!\d)(?P<year>20\d{2})(?!\d)")
 _TITLE = re.compile(r"^(?P<name>[^，。；：:、\d]{2,60}?)\s*" + _YEAR + r"\s*年度?\s*" + _KIND)
 _SCOPE = re.compile(
     r"纳入(?P<name>[^，。；：:、\d]{2,60}?)\s*" + _YEAR + r"\s*年度?\s*" + _KIND + r"[^。]{0,6}?(?:编制)?范围"
@@ -51,9 +55,15 @@ class DocumentMeta:
     report_kind: str  # final_account | budget
 
 
-def read_document_meta(text: str, lines: list[Line], table_unit_names: list[str]) -> DocumentMeta:
-    """Raises ``UnreadableDocument('not_a_report')`` when the text names no report year or kind."""
-    year, kind = _year_and_kind(text)
+def read_document_meta(
+    text: str, lines: list[Line], table_unit_names: list[str], source_path: str | None = None
+) -> DocumentMeta:
+    """Raises ``UnreadableDocument('not_a_report')`` when the text names no report year or kind.
+
+    A tables-only file (the tables of a report published apart from its narrative) often prints no year at
+    all; its file name then gives the year, as the publishing site named the attachment.
+    """
+    year, kind = _year_and_kind(text, source_path)
     coded = [m for m in (_CODED_NAME.match(name.strip()) for name in table_unit_names) if m]
     name = _department_name(text, lines, [m.group("name") for m in coded])
     if name is None:
@@ -66,12 +76,16 @@ def read_document_meta(text: str, lines: list[Line], table_unit_names: list[str]
     return DocumentMeta(name, unit_code, region, year, kind)
 
 
-def _year_and_kind(text: str) -> tuple[int, str]:
+def _year_and_kind(text: str, source_path: str | None) -> tuple[int, str]:
     markers = _REPORT_MARKER.findall(text)
     found = list(_REPORT_YEAR.finditer(text))
     # "2025年部门预算" names the report; "2024年预算" is often a comparison column of its tables.
     scoped = [m for m in found if m.group("scope")] or found
     stated = [(int(m.group("year")), m.group("kind")) for m in scoped]
+    if markers and not stated and source_path:
+        file_years = {int(m.group("year")) for m in _FILE_YEAR.finditer(source_path.rsplit("/", 1)[-1])}
+        if len(file_years) == 1:
+            stated = [(file_years.pop(), "决算" if text.count("决算") >= text.count("预算") else "预算")]
     if not markers or not stated:
         raise UnreadableDocument(
             "not_a_report",

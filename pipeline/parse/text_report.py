@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import polars as pl
+
 from pipeline import schemas
 from pipeline.normalize.findings import find_inconsistencies
 from pipeline.parse.decode import decode_report
@@ -25,7 +27,25 @@ def parse_text_report(data: bytes, *, sha256: str, source_path: str) -> ParsedDo
     Offsets in the frames refer to the decoded text with LF line ends (``decode.decode_report``).
     """
     decoded = decode_report(data)
-    text = decoded.text
+    return read_report_text(
+        decoded.text, sha256=sha256, source_path=source_path, media_type="text/plain", text_encoding=decoded.encoding
+    )
+
+
+def read_report_text(
+    text: str,
+    *,
+    sha256: str,
+    source_path: str,
+    media_type: str,
+    text_encoding: str | None,
+    line_pages: list[int] | None = None,
+) -> ParsedDocument:
+    """The frames of a report's text, whatever format it came in.
+
+    ``line_pages[i]`` is the 1-based page of line ``i + 1`` for paginated formats (PDF); it fills the ``page``
+    column of every row that has a ``line_no``.
+    """
     lines = split_lines(text)
     line_index = LineIndex(lines)
 
@@ -33,7 +53,10 @@ def parse_text_report(data: bytes, *, sha256: str, source_path: str) -> ParsedDo
     tables = [read_performance_table(table) for table in flat_tables]
     table_lines = frozenset().union(*(table.line_nos for table in flat_tables))
     meta = read_document_meta(
-        text, lines, [t.summary["unit_name_printed"] for t in tables if t.summary.get("unit_name_printed")]
+        text,
+        lines,
+        [t.summary["unit_name_printed"] for t in tables if t.summary.get("unit_name_printed")],
+        source_path,
     )
 
     paragraphs = read_paragraphs(text, lines, assign_sections(lines, skip=table_lines))
@@ -48,8 +71,8 @@ def parse_text_report(data: bytes, *, sha256: str, source_path: str) -> ParsedDo
                 {
                     **key,
                     "source_path": source_path,
-                    "media_type": "text/plain",
-                    "text_encoding": decoded.encoding,
+                    "media_type": media_type,
+                    "text_encoding": text_encoding,
                     "department_name": meta.department_name,
                     "unit_code": meta.unit_code,
                     "region_code": meta.region_code,
@@ -83,4 +106,15 @@ def parse_text_report(data: bytes, *, sha256: str, source_path: str) -> ParsedDo
     frames[schemas.FINDINGS.name] = find_inconsistencies(
         frames, figure_lists=find_figure_lists(text, paragraphs, figures), provenance=provenance
     )
+    if line_pages is not None:
+        frames = {name: _with_pages(frame, line_pages) for name, frame in frames.items()}
     return ParsedDocument(frames=frames)
+
+
+def _with_pages(frame: pl.DataFrame, line_pages: list[int]) -> pl.DataFrame:
+    if "page" not in frame.columns or "line_no" not in frame.columns:
+        return frame
+    page_of_line = dict(enumerate(line_pages, start=1))
+    return frame.with_columns(
+        pl.col("line_no").replace_strict(page_of_line, default=None, return_dtype=pl.Int32).alias("page")
+    )

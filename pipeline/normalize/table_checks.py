@@ -1,0 +1,318 @@
+"""The standard tables' own arithmetic, and the narrative against the tables, as findings.
+
+Every check compares two printed numbers (or a printed number with the sum of printed numbers) and records a
+finding when they differ beyond rounding: ±0.01 万元 per summed term, in the unit the table prints. A figure
+printed twice (across tables, or in the narrative and a table) should be identical: a difference within
+rounding is still a warning, beyond it an error. Nothing is corrected or dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+import polars as pl
+
+from pipeline import schemas
+
+_CENT = Decimal("0.01")
+_NUMBERING = re.compile(r"^[一二三四五六七八九十百]+、|^（[一二三四五六七八九十]+）|^\d+[.、]")
+
+
+@dataclass(frozen=True)
+class Cell:
+    table_index: int
+    title: str
+    table_kind: str
+    page: int
+    panel: int
+    row_index: int
+    code: str | None
+    item: str
+    measure: str
+    value: Decimal  # in the unit the table prints
+    unit: str
+    bbox: tuple[float | None, ...]
+
+    @property
+    def location(self) -> str:
+        box = ",".join("?" if v is None else f"{v:.0f}" for v in self.bbox)
+        return f"p{self.page}:{box}"
+
+    @property
+    def name(self) -> str:
+        return _NUMBERING.sub("", self.item)
+
+
+def _cells(statement_tables: pl.DataFrame, line_items: pl.DataFrame) -> list[Cell]:
+    titles = {row["table_index"]: row for row in statement_tables.iter_rows(named=True)}
+    cells = []
+    for row in line_items.iter_rows(named=True):
+        table = titles.get(row["table_index"], {})
+        value = Decimal(row["value_printed"].replace(",", "").replace("，", ""))
+        cells.append(
+            Cell(
+                table_index=row["table_index"],
+                title=table.get("table_title", ""),
+                table_kind=table.get("table_kind", "unknown"),
+                page=row["page"],
+                panel=row["panel"],
+                row_index=row["row_index"],
+                code=row["classification_code"],
+                item=row["item_name"],
+                measure=row["measure"],
+                value=value,
+                unit=row["unit_printed"],
+                bbox=(row["bbox_x0"], row["bbox_top"], row["bbox_x1"], row["bbox_bottom"]),
+            )
+        )
+    return cells
+
+
+def _finding(check: str, subject: str, observed: Cell | Decimal, expected: Decimal, terms: list[Cell] | Cell,
+             tolerance: Decimal, message: str, *, same_figure: bool = False) -> dict | None:
+    observed_value = observed.value if isinstance(observed, Cell) else observed
+    difference = observed_value - expected
+    if difference == 0 or (abs(difference) <= tolerance and not same_figure):
+        return None
+    severity = "error" if abs(difference) > tolerance else "warning"
+    terms = terms if isinstance(terms, list) else [terms]
+    return {
+        "check_name": check,
+        "severity": severity,
+        "subject": subject,
+        "expected_value": expected,
+        "observed_value": observed_value,
+        "difference": difference,
+        "tolerance": tolerance,
+        "observed_location": observed.location if isinstance(observed, Cell) else None,
+        "expected_location": "; ".join(t.location for t in terms[:20]) or None,
+        "message": message,
+    }
+
+
+def _by_table(cells: list[Cell]) -> dict[int, list[Cell]]:
+    tables: dict[int, list[Cell]] = defaultdict(list)
+    for cell in cells:
+        tables[cell.table_index].append(cell)
+    return tables
+
+
+def _sum(cells: list[Cell]) -> Decimal:
+    return sum((c.value for c in cells), Decimal(0))
+
+
+def _hierarchy(table: list[Cell]) -> Iterator[dict | None]:
+    """类 = Σ 款, 款 = Σ 项 (and 合计 = Σ 类), per panel and measure, where the children are printed."""
+    by_column: dict[tuple[int, str], list[Cell]] = defaultdict(list)
+    for cell in table:
+        by_column[(cell.panel, cell.measure)].append(cell)
+    for (_panel, measure), column in by_column.items():
+        coded = [c for c in column if c.code]
+        for parent in coded:
+            children = [c for c in coded if len(c.code) == len(parent.code) + 2 and c.code.startswith(parent.code)]
+            if not children:
+                continue
+            level = "类" if len(parent.code) == 3 else "款"
+            yield _finding(
+                "class_equals_sum_of_subclasses",
+                f"{parent.title}：{parent.code} {parent.item}（{measure}）",
+                parent, _sum(children), children, _CENT * len(children),
+                f"{level} {parent.code} prints {parent.value}, its {len(children)} sub-rows add to {_sum(children)}",
+            )
+        classes = [c for c in coded if len(c.code) == 3]
+        for total in (c for c in column if not c.code and c.name.endswith(("合计", "总计"))):
+            if not classes:
+                continue
+            yield _finding(
+                "total_equals_sum_of_rows",
+                f"{total.title}：{total.item}（{measure}）",
+                total, _sum(classes), classes, _CENT * len(classes),
+                f"{total.item} prints {total.value}, the {len(classes)} class rows add to {_sum(classes)}",
+            )
+
+
+def _parts_of_row(table: list[Cell]) -> Iterator[dict | None]:
+    """基本支出 + 项目支出 = the row's total, for every row printing them."""
+    rows: dict[tuple[int, int], dict[str, Cell]] = defaultdict(dict)
+    for cell in table:
+        rows[(cell.panel, cell.row_index)][cell.measure] = cell
+    for measures in rows.values():
+        for measure, basic in measures.items():
+            if not measure.endswith("基本支出"):
+                continue
+            prefix = measure[: -len("基本支出")]
+            project = measures.get(prefix + "项目支出")
+            total = next(
+                (measures[m] for m in (prefix + "合计", prefix + "小计", prefix + "本年支出合计") if m in measures),
+                None,
+            )
+            if total is None:
+                continue
+            parts = [basic] + ([project] if project else [])
+            yield _finding(
+                "basic_plus_project_equals_total",
+                f"{total.title}：{total.code or ''} {total.item}（{total.measure}）",
+                total, _sum(parts), parts, _CENT * 2,
+                f"{total.measure} prints {total.value}; 基本支出 + 项目支出 add to {_sum(parts)}",
+            )
+
+
+def _row(table: list[Cell], panel: int, *names: str) -> Cell | None:
+    return next((c for c in table if c.panel == panel and c.name.startswith(names)), None)
+
+
+def _summary_identities(table: list[Cell]) -> Iterator[dict | None]:
+    """Table #1: 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 = 总计 = 本年支出合计 + 结余分配 + 年末结转和结余."""
+    sides = {
+        0: ("本年收入合计", ("使用非财政拨款结余", "年初结转和结余", "上年结转")),
+        1: ("本年支出合计", ("结余分配", "年末结转和结余")),
+    }
+    totals = {}
+    for panel, (subtotal_name, extra_names) in sides.items():
+        total = _row(table, panel, "总计")
+        subtotal = _row(table, panel, subtotal_name)
+        totals[panel] = total
+        if total is None or subtotal is None:
+            continue
+        parts = [subtotal] + [c for name in extra_names if (c := _row(table, panel, name))]
+        yield _finding(
+            "summary_total_identity",
+            f"{total.title}：{'收入' if panel == 0 else '支出'}总计",
+            total, _sum(parts), parts, _CENT * len(parts),
+            f"总计 prints {total.value}; {' + '.join(p.name for p in parts)} add to {_sum(parts)}",
+        )
+        rows = [c for c in table if c.panel == panel and _NUMBERING.match(c.item) and c.measure == subtotal.measure]
+        if rows:
+            yield _finding(
+                "total_equals_sum_of_rows",
+                f"{subtotal.title}：{subtotal.item}",
+                subtotal, _sum(rows), rows, _CENT * len(rows),
+                f"{subtotal.item} prints {subtotal.value}, its {len(rows)} numbered rows add to {_sum(rows)}",
+            )
+    if totals.get(0) and totals.get(1):
+        yield _finding(
+            "summary_sides_balance",
+            f"{totals[0].title}：收入总计 vs 支出总计",
+            totals[0], totals[1].value, totals[1], _CENT,
+            f"收入总计 {totals[0].value} and 支出总计 {totals[1].value} differ", same_figure=True,
+        )
+
+
+# The same figure printed in two standard tables: (kind A, how to find it in A, kind B, how in B).
+_SAME_FIGURE_TOTALS = (
+    ("final_income_expenditure_summary", (0, "本年收入合计"), "final_income", "合计"),
+    ("final_income_expenditure_summary", (1, "本年支出合计"), "final_expenditure", "合计"),
+)
+
+
+def _first_measure(table: list[Cell], row: Cell) -> Cell:
+    """The row's first printed column (the total column of #2/#3/#5)."""
+    same_row = [c for c in table if c.panel == row.panel and c.row_index == row.row_index]
+    return min(same_row, key=lambda c: c.bbox[0] if c.bbox[0] is not None else 0)
+
+
+def _across_tables(tables: dict[int, list[Cell]]) -> Iterator[dict | None]:
+    by_kind: dict[str, list[Cell]] = {}
+    for table in tables.values():
+        if table:
+            by_kind.setdefault(table[0].table_kind, table)
+    summary = by_kind.get("final_income_expenditure_summary")
+    for kind_a, (panel, name), kind_b, total_name in _SAME_FIGURE_TOTALS:
+        a_table, b_table = by_kind.get(kind_a), by_kind.get(kind_b)
+        if not a_table or not b_table:
+            continue
+        a = _row(a_table, panel, name)
+        b_row = next((c for c in b_table if not c.code and c.name.startswith(total_name)), None)
+        if a is None or b_row is None:
+            continue
+        b = _first_measure(b_table, b_row)
+        yield _finding(
+            "same_figure_across_tables",
+            f"{a.title} {a.item} vs {b.title} {b.item}（{b.measure}）",
+            b, a.value, a, _CENT, f"{b.title} prints {b.value} where {a.title} prints {a.value}", same_figure=True,
+        )
+    expenditure = by_kind.get("final_expenditure")
+    if summary and expenditure:
+        classes = {c.item: c for c in expenditure if c.code and len(c.code) == 3}
+        for row in (c for c in summary if c.panel == 1 and _NUMBERING.match(c.item)):
+            match = next((c for c in classes.values() if c.name == row.name), None)
+            if match is None:
+                continue
+            b = _first_measure(expenditure, match)
+            yield _finding(
+                "same_figure_across_tables",
+                f"{row.title} {row.item} vs {b.title} {b.code} {b.item}（{b.measure}）",
+                b, row.value, row, _CENT, f"{b.title} prints {b.value} where {row.title} prints {row.value}",
+                same_figure=True,
+            )
+
+
+# Narrative figures and the table row that prints the same amount in its first column:
+# (section, labels, table kind, panel, row name prefixes).
+_NARRATIVE_IN_TABLES = (
+    ("收入", ("收入总计",), "final_income_expenditure_summary", 0, ("总计",)),
+    ("支出", ("支出总计",), "final_income_expenditure_summary", 1, ("总计",)),
+    ("收入", ("本年收入合计",), "final_income_expenditure_summary", 0, ("本年收入合计",)),
+    ("支出", ("本年支出合计",), "final_income_expenditure_summary", 1, ("本年支出合计",)),
+    ("基本支出", ("人员经费",), "final_general_budget_basic_expenditure", 0, ("人员经费合计", "人员经费")),
+    ("基本支出", ("公用经费", "日常公用经费"), "final_general_budget_basic_expenditure", 1, ("公用经费合计", "公用经费")),
+)
+
+
+def _narrative_vs_tables(figures: pl.DataFrame, tables: dict[int, list[Cell]]) -> Iterator[dict | None]:
+    by_kind: dict[str, list[Cell]] = {}
+    for table in tables.values():
+        if table:
+            by_kind.setdefault(table[0].table_kind, table)
+    amounts = figures.filter(pl.col("value_wan_yuan").is_not_null())
+    for section, labels, kind, panel, names in _NARRATIVE_IN_TABLES:
+        table = by_kind.get(kind)
+        if not table:
+            continue
+        row = _row(table, panel, *names)
+        if row is None:
+            continue
+        cell = _first_measure(table, row)
+        stated = amounts.filter((pl.col("section") == section) & pl.col("label").is_in(list(labels))).head(1)
+        if stated.is_empty():
+            continue
+        figure = stated.row(0, named=True)
+        table_wan = cell.value / 10000 if cell.unit == "元" else cell.value
+        finding = _finding(
+            "narrative_matches_table",
+            f"说明 {figure['label']} vs {cell.title} {cell.item}",
+            Decimal(figure["value_wan_yuan"]), table_wan, cell, _CENT,
+            f"the narrative states {figure['label']} {figure['value_printed']}万元 (page {figure['page']}); "
+            f"{cell.title} prints {cell.value}{cell.unit}",
+            same_figure=True,
+        )
+        if finding:
+            finding["observed_location"] = f"p{figure['page']}:L{figure['line_no']}:{figure['char_start']}-{figure['char_end']}"
+        yield finding
+
+
+def table_findings(sha256: str, statement_tables: pl.DataFrame, line_items: pl.DataFrame,
+                   narrative_figures: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Findings of one document's tables (and its narrative against them), in the FINDINGS schema."""
+    cells = _cells(statement_tables, line_items)
+    tables = _by_table(cells)
+    found: list[dict | None] = []
+    for table in tables.values():
+        found += _hierarchy(table)
+        found += _parts_of_row(table)
+        if table and table[0].table_kind == "final_income_expenditure_summary":
+            found += _summary_identities(table)
+    found += _across_tables(tables)
+    if narrative_figures is not None and not narrative_figures.is_empty():
+        found += _narrative_vs_tables(narrative_figures, tables)
+    rows, seen = [], set()
+    for finding in found:
+        if finding is None or finding["subject"] in seen:
+            continue
+        seen.add(finding["subject"])
+        rows.append({"document_sha256": sha256, **finding})
+    return schemas.FINDINGS.frame(rows)

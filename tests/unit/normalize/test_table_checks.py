@@ -1,0 +1,128 @@
+"""Each reconciliation of the tables on a small inconsistent report: the finding names both numbers."""
+
+from decimal import Decimal
+
+import polars as pl
+import pytest
+
+from pipeline import schemas
+from pipeline.normalize.table_checks import table_findings
+
+SHA = "0" * 64
+
+
+def _tables(*kinds: tuple[int, str, str]) -> pl.DataFrame:
+    return schemas.STATEMENT_TABLES.frame(
+        [
+            {"document_sha256": SHA, "table_index": i, "table_kind": kind, "table_title": title, "page_first": 1,
+             "page_last": 1, "unit_printed": "万元", "is_empty": False, "cell_count": 0}
+            for i, kind, title in kinds
+        ]
+    )
+
+
+def _items(rows: list[tuple]) -> pl.DataFrame:
+    """rows: (table_index, panel, row_index, code, item, measure, value, x0)."""
+    return schemas.LINE_ITEMS.frame(
+        [
+            {"document_sha256": SHA, "table_index": t, "cell_index": n, "page": 7, "bbox_x0": float(x0),
+             "bbox_top": 100.0 + 10 * r, "bbox_x1": float(x0) + 40, "bbox_bottom": 108.0 + 10 * r, "row_index": r,
+             "column_index": 0, "panel": p, "classification_code": code, "code_system": "function" if code else None,
+             "item_name": item, "measure": measure, "value_printed": value, "unit_printed": "万元",
+             "value_wan_yuan": Decimal(value.replace(",", ""))}
+            for n, (t, p, r, code, item, measure, value, x0) in enumerate(rows)
+        ]
+    )
+
+
+def _by_check(findings: pl.DataFrame) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for row in findings.iter_rows(named=True):
+        out.setdefault(row["check_name"], []).append(row)
+    return out
+
+
+EXPENDITURE = [
+    (0, 0, 0, None, "合计", "本年支出合计", "100.00", 200),
+    (0, 0, 0, None, "合计", "基本支出", "60.00", 260),
+    (0, 0, 0, None, "合计", "项目支出", "40.00", 320),
+    (0, 0, 1, "201", "一般公共服务支出", "本年支出合计", "70.00", 200),
+    (0, 0, 2, "20106", "财政事务", "本年支出合计", "70.00", 200),
+    (0, 0, 3, "2010601", "行政运行", "本年支出合计", "50.00", 200),
+    (0, 0, 4, "2010602", "一般行政管理事务", "本年支出合计", "20.00", 200),
+    (0, 0, 5, "208", "社会保障和就业支出", "本年支出合计", "30.00", 200),
+]
+
+
+def test_a_consistent_table_raises_nothing() -> None:
+    findings = table_findings(SHA, _tables((0, "final_expenditure", "支出决算表")), _items(EXPENDITURE))
+    assert findings.is_empty()
+
+
+def test_class_not_equal_to_its_subclasses_is_an_error() -> None:
+    rows = [r if r[3] != "2010602" else (*r[:6], "25.00", r[7]) for r in EXPENDITURE]
+    findings = _by_check(table_findings(SHA, _tables((0, "final_expenditure", "支出决算表")), _items(rows)))
+    [finding] = findings["class_equals_sum_of_subclasses"]
+    assert finding["severity"] == "error"
+    assert (finding["observed_value"], finding["expected_value"]) == (Decimal("70.00"), Decimal("75.00"))
+    assert finding["observed_location"].startswith("p7:") and finding["expected_location"].count("p7:") == 2
+
+
+def test_total_not_equal_to_its_classes() -> None:
+    rows = [r if r[3] != "208" else (*r[:6], "31.50", r[7]) for r in EXPENDITURE]
+    findings = _by_check(table_findings(SHA, _tables((0, "final_expenditure", "支出决算表")), _items(rows)))
+    [finding] = findings["total_equals_sum_of_rows"]
+    assert (finding["observed_value"], finding["expected_value"]) == (Decimal("100.00"), Decimal("101.50"))
+
+
+def test_basic_plus_project_not_equal_to_total() -> None:
+    rows = [r if r[5] != "项目支出" else (*r[:6], "45.00", r[7]) for r in EXPENDITURE]
+    findings = _by_check(table_findings(SHA, _tables((0, "final_expenditure", "支出决算表")), _items(rows)))
+    [finding] = findings["basic_plus_project_equals_total"]
+    assert (finding["observed_value"], finding["expected_value"]) == (Decimal("100.00"), Decimal("105.00"))
+
+
+SUMMARY = [
+    (1, 0, 0, None, "一、一般公共预算财政拨款收入", "决算数", "95.00", 100),
+    (1, 1, 0, None, "一、一般公共服务支出", "决算数", "70.00", 400),
+    (1, 0, 1, None, "八、其他收入", "决算数", "5.00", 100),
+    (1, 1, 1, None, "八、社会保障和就业支出", "决算数", "30.00", 400),
+    (1, 0, 2, None, "本年收入合计", "决算数", "100.00", 100),
+    (1, 1, 2, None, "本年支出合计", "决算数", "100.00", 400),
+    (1, 0, 3, None, "年初结转和结余", "决算数", "10.00", 100),
+    (1, 1, 3, None, "年末结转和结余", "决算数", "10.00", 400),
+    (1, 0, 4, None, "总计", "决算数", "110.00", 100),
+    (1, 1, 4, None, "总计", "决算数", "110.00", 400),
+]
+
+
+def test_summary_identities_hold_and_break() -> None:
+    tables = _tables((1, "final_income_expenditure_summary", "收入支出决算总表"))
+    assert table_findings(SHA, tables, _items(SUMMARY)).is_empty()
+    broken = [r if not (r[4] == "总计" and r[1] == 1) else (*r[:6], "111.00", r[7]) for r in SUMMARY]
+    findings = _by_check(table_findings(SHA, tables, _items(broken)))
+    assert findings["summary_total_identity"][0]["observed_value"] == Decimal("111.00")
+    assert findings["summary_sides_balance"][0]["severity"] == "error"
+
+
+def test_same_figure_in_two_tables_differing_by_a_cent_is_a_warning() -> None:
+    tables = _tables((0, "final_expenditure", "支出决算表"), (1, "final_income_expenditure_summary", "收入支出决算总表"))
+    summary = [r if r[4] != "八、社会保障和就业支出" else (*r[:6], "30.01", r[7]) for r in SUMMARY]
+    findings = _by_check(table_findings(SHA, tables, _items(EXPENDITURE + summary)))
+    [finding] = findings["same_figure_across_tables"]
+    assert finding["severity"] == "warning"
+    assert (finding["observed_value"], finding["expected_value"]) == (Decimal("30.00"), Decimal("30.01"))
+
+
+@pytest.mark.parametrize(("stated", "severity"), [("110.00", None), ("110.01", "warning"), ("120.00", "error")])
+def test_narrative_against_the_tables(stated: str, severity: str | None) -> None:
+    tables = _tables((1, "final_income_expenditure_summary", "收入支出决算总表"))
+    figures = schemas.NARRATIVE_FIGURES.frame(
+        [{"document_sha256": SHA, "figure_index": 0, "section": "收入", "label": "收入总计",
+          "label_printed": "收入总计", "value_printed": stated, "unit_printed": "万元", "value": Decimal(stated),
+          "value_wan_yuan": Decimal(stated), "line_no": 3, "page": 2, "char_start": 10, "char_end": 16}]
+    )
+    findings = _by_check(table_findings(SHA, tables, _items(SUMMARY), figures)).get("narrative_matches_table", [])
+    assert [f["severity"] for f in findings] == ([severity] if severity else [])
+    if severity:
+        assert findings[0]["observed_location"] == "p2:L3:10-16"
