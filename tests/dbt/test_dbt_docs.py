@@ -57,7 +57,7 @@ def test_marts_are_contracted_tables_in_main(parsed_manifest):
     ]
     assert {m["name"] for m in marts} >= {
         "fct_yoy_change", "fct_narrative_figure", "fct_finding", "fct_performance_line",
-        "fct_performance_indicator", "dim_document",
+        "fct_performance_indicator", "dim_document", "fct_line_item", "fct_statement_table",
     }
     for mart in marts:
         assert mart["config"]["materialized"] == "table"
@@ -95,3 +95,13 @@ def test_source_yaml_mirrors_schemas_py():
                 if isinstance(t, dict) and "unique_combination_of_columns" in t
             ]
             assert list(frame.key) in combos, frame.name
+
+
+def test_quarantine_reason_seed_mirrors_schemas_py():
+    import csv
+
+    from pipeline.schemas import QUARANTINE_REASONS
+    from pipeline.settings import DBT_PROJECT_DIR
+
+    with (DBT_PROJECT_DIR / "seeds" / "quarantine_reasons.csv").open(encoding="utf-8") as handle:
+        assert [row["reason_code"] for row in csv.DictReader(handle)] == list(QUARANTINE_REASONS)

@@ -1,0 +1,33 @@
+-- fct_statement_table: 报告中的每张表一行（含空表及其注释） /
+-- one row per table of a report, empty tables (注：…故本表无数据) included, with its kind, pages, unit and cell count.
+with statement_tables as (
+
+    select * from {{ ref('stg_disclosures__statement_tables') }}
+
+),
+
+departments as (
+
+    select * from {{ ref('int_departments_resolved') }}
+
+)
+
+select
+    cast(statement_tables.document_sha256 as varchar) as document_sha256,
+    cast(statement_tables.table_index as integer) as table_index,
+    cast(departments.department_key as varchar) as department_key,
+    cast(departments.department_name as varchar) as department_name,
+    cast(departments.fiscal_year as integer) as fiscal_year,
+    cast(departments.report_kind as varchar) as report_kind,
+    cast(statement_tables.table_kind as varchar) as table_kind,
+    cast(statement_tables.table_title as varchar) as table_title,
+    cast(statement_tables.table_number_printed as varchar) as table_number_printed,
+    cast(statement_tables.page_first as integer) as page_first,
+    cast(statement_tables.page_last as integer) as page_last,
+    cast(statement_tables.unit_printed as varchar) as unit_printed,
+    cast(statement_tables.is_empty as boolean) as is_empty,
+    cast(statement_tables.note as varchar) as note,
+    cast(statement_tables.cell_count as integer) as cell_count
+from statement_tables
+left join departments
+    on statement_tables.document_sha256 = departments.document_sha256
