@@ -10,6 +10,8 @@ import pytest
 from pipeline.settings import PROJECT_ROOT, RAW_DIR_ENV, WAREHOUSE_ENV
 
 SEED = PROJECT_ROOT / "data" / "raw" / "liaoning-panjin-xinglongtai_gongxinju_2022_dept-final.txt"
+# Byte-exact copies of 12 published PDFs (sources in the README beside them).
+REAL_PDFS = PROJECT_ROOT / "tests" / "fixtures" / "real"
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
