@@ -7,6 +7,14 @@ with documents as (
 
 ),
 
+narrative_sizes as (
+
+    select document_sha256, count(*) as narrative_figure_count
+    from {{ ref('stg_disclosures__narrative_figures') }}
+    group by document_sha256
+
+),
+
 resolved as (
 
     select
@@ -21,8 +29,11 @@ resolved as (
         documents.fiscal_year,
         documents.report_kind,
         documents.parser_version,
-        documents.first_source_path
+        documents.first_source_path,
+        coalesce(narrative_sizes.narrative_figure_count, 0) as narrative_figure_count
     from documents
+    left join narrative_sizes
+        on documents.document_sha256 = narrative_sizes.document_sha256
 
 ),
 
@@ -30,11 +41,12 @@ ranked as (
 
     select
         resolved.*,
-        -- Several documents of one department, year and kind (e.g. a re-published report): the first by
-        -- source path is the primary one; the marts' year-over-year grain uses only primary documents.
+        -- Several documents of one department, year and kind: a report published as two files (narrative +
+        -- tables), or re-published. The one with the narrative is primary (the year-over-year grain reads
+        -- narrative figures), then the first by source path; the marts' YoY grain uses only primary documents.
         row_number() over (
             partition by resolved.department_key, resolved.fiscal_year, resolved.report_kind
-            order by resolved.first_source_path, resolved.document_sha256
+            order by (resolved.narrative_figure_count > 0) desc, resolved.first_source_path, resolved.document_sha256
         ) as document_rank_in_period
     from resolved
 
