@@ -58,7 +58,9 @@ command="${1:-}"
 case "$command" in
   test)
     shift
-    exec .venv/bin/python -m pytest "$@"
+    # Two workers on CI's two cores; a test file stays on one worker, so module fixtures (a dbt build, a
+    # Dagster run) are built once.
+    exec .venv/bin/python -m pytest -n auto --dist loadfile "$@"
     ;;
   "")
     say "usage: ./run.sh ingest|test|query …"; exit 2
