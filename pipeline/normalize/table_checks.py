@@ -135,29 +135,68 @@ def _hierarchy(table: list[Cell]) -> Iterator[dict | None]:
             )
 
 
-def _parts_of_row(table: list[Cell]) -> Iterator[dict | None]:
-    """基本支出 + 项目支出 = the row's total, for every row printing them."""
+# Column headers that name a row's total over its sibling columns.
+_TOTAL_COLUMNS = ("合计", "小计", "总计", "本年支出合计", "本年收入合计")
+# A bottom header row that only says which figure (budget or final) a column group holds: the sum runs
+# within it, so it is moved to the front of the path ("…/合计/预算数" sums with "…/公务接待费/预算数").
+_FIGURE_KINDS = ("预算数", "决算数", "金额")
+
+
+def _column_groups(measures: set[str]) -> list[tuple[str, list[str]]]:
+    """(total column, its sibling columns) for every group of a table's columns that has one total column.
+
+    A sibling that is itself a group stands in by its own total (公务用车购置及运行费/小计); a sub-group
+    without a total makes its group uncheckable.
+    """
+    paths = {}
+    for measure in measures:
+        parts = measure.split("/")
+        if len(parts) > 1 and parts[-1] in _FIGURE_KINDS:
+            parts = [parts[-1], *parts[:-1]]
+        paths[tuple(parts)] = measure
+    groups: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = defaultdict(dict)
+    for path in paths:
+        for depth in range(len(path)):
+            groups[path[:depth]].setdefault(path[depth], path[: depth + 1])
+    found = []
+    for children in groups.values():
+        totals = [name for name in children if name in _TOTAL_COLUMNS]
+        if len(totals) != 1 or len(children) < 2 or children[totals[0]] not in paths:
+            continue
+        siblings = []
+        for name, child in children.items():
+            if name == totals[0]:
+                continue
+            inner = [child + (t,) for t in _TOTAL_COLUMNS if child + (t,) in paths]
+            if child in paths:
+                siblings.append(paths[child])
+            elif len(inner) == 1:
+                siblings.append(paths[inner[0]])
+            else:
+                break
+        else:
+            found.append((paths[children[totals[0]]], siblings))
+    return found
+
+
+def _columns_of_rows(table: list[Cell]) -> Iterator[dict | None]:
+    """A row's total column equals the sum of its sibling columns (基本支出 + 项目支出 + … = 合计)."""
+    groups = _column_groups({cell.measure for cell in table})
     rows: dict[tuple[int, int], dict[str, Cell]] = defaultdict(dict)
     for cell in table:
         rows[(cell.panel, cell.row_index)][cell.measure] = cell
     for measures in rows.values():
-        for measure, basic in measures.items():
-            if not measure.endswith("基本支出"):
+        for total_measure, sibling_measures in groups:
+            total = measures.get(total_measure)
+            # A blank sibling cell prints nothing, i.e. zero.
+            siblings = [measures[m] for m in sibling_measures if m in measures]
+            if total is None or not siblings:
                 continue
-            prefix = measure[: -len("基本支出")]
-            project = measures.get(prefix + "项目支出")
-            total = next(
-                (measures[m] for m in (prefix + "合计", prefix + "小计", prefix + "本年支出合计") if m in measures),
-                None,
-            )
-            if total is None:
-                continue
-            parts = [basic] + ([project] if project else [])
             yield _finding(
-                "basic_plus_project_equals_total",
+                "columns_sum_to_row_total",
                 f"{total.title}：{total.code or ''} {total.item}（{total.measure}）",
-                total, _sum(parts), parts, _CENT * 2,
-                f"{total.measure} prints {total.value}; 基本支出 + 项目支出 add to {_sum(parts)}",
+                total, _sum(siblings), siblings, _CENT * len(siblings),
+                f"{total.measure} prints {total.value}; {' + '.join(c.measure for c in siblings)} add to {_sum(siblings)}",
             )
 
 
@@ -303,7 +342,7 @@ def table_findings(sha256: str, statement_tables: pl.DataFrame, line_items: pl.D
     found: list[dict | None] = []
     for table in tables.values():
         found += _hierarchy(table)
-        found += _parts_of_row(table)
+        found += _columns_of_rows(table)
         if table and table[0].table_kind == "final_income_expenditure_summary":
             found += _summary_identities(table)
     found += _across_tables(tables)

@@ -75,10 +75,10 @@ def test_total_not_equal_to_its_classes() -> None:
     assert (finding["observed_value"], finding["expected_value"]) == (Decimal("100.00"), Decimal("101.50"))
 
 
-def test_basic_plus_project_not_equal_to_total() -> None:
+def test_basic_plus_project_not_equal_to_the_row_total() -> None:
     rows = [r if r[5] != "项目支出" else (*r[:6], "45.00", r[7]) for r in EXPENDITURE]
     findings = _by_check(table_findings(SHA, _tables((0, "final_expenditure", "支出决算表")), _items(rows)))
-    [finding] = findings["basic_plus_project_equals_total"]
+    [finding] = findings["columns_sum_to_row_total"]
     assert (finding["observed_value"], finding["expected_value"]) == (Decimal("100.00"), Decimal("105.00"))
 
 
@@ -126,3 +126,25 @@ def test_narrative_against_the_tables(stated: str, severity: str | None) -> None
     assert [f["severity"] for f in findings] == ([severity] if severity else [])
     if severity:
         assert findings[0]["observed_location"] == "p2:L3:10-16"
+
+
+def test_nested_column_groups_sum_through_their_own_totals() -> None:
+    # A 三公 row: 合计 = 因公出国 + 公务用车(小计) + 公务接待费, and 小计 = 购置费 + 运行费; printed per 预算数/决算数.
+    row = [
+        ("财政拨款“三公”经费/合计/决算数", "10.00"),
+        ("财政拨款“三公”经费/因公出国（境）费/决算数", "2.00"),
+        ("财政拨款“三公”经费/公务用车购置及运行费/小计/决算数", "5.00"),
+        ("财政拨款“三公”经费/公务用车购置及运行费/公务用车购置费/决算数", "1.00"),
+        ("财政拨款“三公”经费/公务用车购置及运行费/公务用车运行费/决算数", "4.00"),
+        ("财政拨款“三公”经费/公务接待费/决算数", "3.00"),
+        ("财政拨款“三公”经费/合计/预算数", "9.00"),
+        ("财政拨款“三公”经费/公务接待费/预算数", "9.00"),
+    ]
+    tables = _tables((2, "final_three_public", "财政拨款“三公”经费支出决算表"))
+    items = _items([(2, 0, 0, None, "", measure, value, 100 + 10 * i) for i, (measure, value) in enumerate(row)])
+    assert table_findings(SHA, tables, items).is_empty()
+    broken = [(m, "4.50" if m.endswith("运行费/决算数") else v) for m, v in row]
+    items = _items([(2, 0, 0, None, "", m, v, 100 + 10 * i) for i, (m, v) in enumerate(broken)])
+    [finding] = _by_check(table_findings(SHA, tables, items))["columns_sum_to_row_total"]
+    assert finding["subject"].endswith("（财政拨款“三公”经费/公务用车购置及运行费/小计/决算数）")
+    assert finding["expected_value"] == Decimal("5.50")
