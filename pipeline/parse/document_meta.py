@@ -30,8 +30,9 @@ _TITLE = re.compile(r"^(?P<name>[^，。；：:、\d]{2,60}?)\s*" + _YEAR + r"\s
 _SCOPE = re.compile(
     r"纳入(?P<name>[^，。；：:、\d]{2,60}?)\s*" + _YEAR + r"\s*年度?\s*" + _KIND + r"[^。]{0,6}?(?:编制)?范围"
 )
+# "部门：江苏省政协办公厅 单位：万元" — a table header line names the department before the unit.
 _LABELLED = re.compile(
-    r"^(?:部门|单位|预算单位|编制部门|预算主管部门)(?:名称)?\s*[:：]\s*(?P<name>\S{2,60})$"
+    r"^(?:部门|单位|预算单位|编制部门|预算主管部门)(?:名称)?\s*[:：]\s*(?P<name>[^\s:：]{2,60})(?:\s|$)"
 )
 _SUB_UNIT = re.compile(r"^(?P<name>\S{2,60}?)\s*[（(]?本级[）)]?$")
 _PLACEHOLDER = re.compile(r"^(?:某|本|该|我)(?:部门|单位)$|^[X×*＊]+")

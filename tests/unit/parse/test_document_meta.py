@@ -85,3 +85,12 @@ def test_shanghai_report_names_its_department_from_a_part_title():
     assert document["department_name"] == "中共上海市普陀区委社会工作部"
     assert (document["fiscal_year"], document["report_kind"]) == (2024, "final_account")
     assert document["unit_code"] is None and document["region_code"] is None
+
+
+def test_a_tables_only_file_names_its_department_in_a_header_and_its_year_in_its_file_name() -> None:
+    text = "公开01表\n收支预算总表\n部门：江苏省政协办公厅 单位：万元\n项目名称 金额\n一、财政拨款 10,070.48\n"
+    meta = read_document_meta(text, split_lines(text), [], "downloads/江苏省政协办公厅2018度部门预算公开表.pdf")
+    assert (meta.department_name, meta.fiscal_year, meta.report_kind) == ("江苏省政协办公厅", 2018, "budget")
+    # Without a year in the text or the file name it is no report the warehouse can place.
+    with pytest.raises(UnreadableDocument):
+        read_document_meta(text, split_lines(text), [], "downloads/tables.pdf")
