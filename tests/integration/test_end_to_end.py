@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from decimal import Decimal
-from pathlib import Path
 
 import dagster as dg
-import duckdb
 import pytest
 
-from pipeline.settings import RAW_DIR_ENV, WAREHOUSE_ENV
 from tests.conftest import SEED
+from tests.integration.pipeline_run import all_tables, query, run_ingest
 
 pytestmark = pytest.mark.slow
-
-
-def _all_tables(path: Path) -> dict[str, list[tuple]]:
-    with duckdb.connect(str(path), read_only=True) as con:
-        tables = con.execute(
-            "SELECT table_schema || '.' || table_name FROM information_schema.tables "
-            "WHERE table_type = 'BASE TABLE' ORDER BY 1"
-        ).fetchall()
-        return {name: con.execute(f"SELECT * FROM {name} ORDER BY ALL").fetchall() for (name,) in tables}
 
 
 @pytest.fixture(scope="module")
@@ -37,24 +25,15 @@ def runs(tmp_path_factory: pytest.TempPathFactory):
     (raw / "empty.txt").write_bytes(b"")
     warehouse = root / "warehouse.duckdb"
 
-    with pytest.MonkeyPatch.context() as patch, dg.instance_for_test() as instance:
-        patch.setenv(WAREHOUSE_ENV, str(warehouse))
-        patch.setenv(RAW_DIR_ENV, str(raw))
-        from pipeline.definitions import defs
-
-        job = defs().resolve_job_def("ingest_all")
-        first = job.execute_in_process(instance=instance, raise_on_error=False)
-        after_first = _all_tables(warehouse)
-        second = job.execute_in_process(instance=instance, raise_on_error=False)
-        after_second = _all_tables(warehouse)
-        assert os.environ[WAREHOUSE_ENV] == str(warehouse)
-    return {"first": first, "second": second, "after_first": after_first, "after_second": after_second,
+    [first] = run_ingest(raw, warehouse)
+    after_first = all_tables(warehouse)
+    [second] = run_ingest(raw, warehouse)
+    return {"first": first, "second": second, "after_first": after_first, "after_second": all_tables(warehouse),
             "warehouse": warehouse}
 
 
 def _query(runs, sql: str) -> list[tuple]:
-    with duckdb.connect(str(runs["warehouse"]), read_only=True) as con:
-        return con.execute(sql).fetchall()
+    return query(runs["warehouse"], sql)
 
 
 def test_runs_succeed_and_a_second_run_changes_nothing(runs) -> None:

@@ -1,0 +1,35 @@
+"""Runs the main job in-process over a raw folder into a warehouse file, as `python -m pipeline ingest` does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from pipeline.settings import RAW_DIR_ENV, WAREHOUSE_ENV
+
+
+def run_ingest(raw: Path, warehouse: Path, *, times: int = 1) -> list[dg.ExecuteInProcessResult]:
+    with pytest.MonkeyPatch.context() as patch, dg.instance_for_test() as instance:
+        patch.setenv(WAREHOUSE_ENV, str(warehouse))
+        patch.setenv(RAW_DIR_ENV, str(raw))
+        from pipeline.definitions import defs
+
+        job = defs().resolve_job_def("ingest_all")
+        return [job.execute_in_process(instance=instance, raise_on_error=False) for _ in range(times)]
+
+
+def query(warehouse: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def all_tables(warehouse: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        tables = con.execute(
+            "SELECT table_schema || '.' || table_name FROM information_schema.tables "
+            "WHERE table_type = 'BASE TABLE' ORDER BY 1"
+        ).fetchall()
+        return {name: con.execute(f"SELECT * FROM {name} ORDER BY ALL").fetchall() for (name,) in tables}
