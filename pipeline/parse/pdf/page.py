@@ -1,0 +1,60 @@
+"""One page as the table reader sees it: its grids and the lines of text outside them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.parse.pdf.grid import Grid, ruled_grids
+from pipeline.parse.pdf.layout import TextLine, group_lines
+from pipeline.parse.pdf.numbers import compact
+from pipeline.parse.pdf.textgrid import text_grids
+from pipeline.parse.pdf.titles import is_toc_line
+
+
+@dataclass
+class PageLayout:
+    number: int  # 1-based
+    width: float
+    height: float
+    grids: list[Grid]
+    lines: list[TextLine]  # text outside every grid, top to bottom
+    is_toc: bool  # a table of contents: its lines name tables but head none
+
+    def lines_between(self, top: float, bottom: float) -> list[TextLine]:
+        """Lines whose middle lies between ``top`` and ``bottom``."""
+        return [line for line in self.lines if top <= line.middle <= bottom]
+
+
+def _inside(char: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx = (char["x0"] + char["x1"]) / 2
+    cy = (char["top"] + char["bottom"]) / 2
+    return any(b[0] - 0.5 <= cx <= b[2] + 0.5 and b[1] - 0.5 <= cy <= b[3] + 0.5 for b in boxes)
+
+
+def _is_toc(lines: list[TextLine]) -> bool:
+    head = "".join(compact(line.text) for line in lines[:3])
+    if "目录" in head:
+        return True
+    return (
+        sum(1 for line in lines if is_toc_line(line.text) and ("…" in line.text or "..." in line.text)) >= 3
+    )
+
+
+def read_page(page, follows_text_table: bool = False) -> PageLayout:  # a pdfplumber Page
+    """Grids (ruled first, then tables without rules) and the free text of one page.
+
+    ``follows_text_table``: the previous page ended in a table without rules, which may go on atop this one.
+    A table of contents, framed as a table or not, names the tables but holds none.
+    """
+    page = page.dedupe_chars()
+    size = (float(page.width), float(page.height))
+    chars = page.chars
+    if _is_toc(group_lines(chars)):
+        return PageLayout(page.page_number, *size, [], group_lines(chars), True)
+    grids = ruled_grids(page)
+    lines = group_lines(c for c in chars if not _inside(c, [g.bbox for g in grids]))
+    extra = text_grids(page.page_number, lines, [g.ys[0] for g in grids], follows_text_table and not grids)
+    if extra:
+        grids = sorted(grids + extra, key=lambda g: (g.ys[0], g.xs[0]))
+        lines = group_lines(c for c in chars if not _inside(c, [g.bbox for g in grids]))
+    return PageLayout(page.page_number, *size, grids, lines, False)
