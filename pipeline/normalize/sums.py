@@ -9,6 +9,7 @@ checked against the items the narrative lists right after it (其中：… / 包
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -54,6 +55,8 @@ SUM_RULES: tuple[SumRule, ...] = (
 # A list introduced by 主要 ("mainly": 主要包括, 主要用于以下方面) may leave parts out: a shortfall is then
 # a warning, not an error.
 _PARTIAL_LIST_PREFIX = "主要"
+# A total printed as approximate ("建筑面积约为13459平方米") is no exact sum: a difference is a warning.
+_APPROXIMATE_TOTAL = re.compile(r"(?:大约|约)(?:为|是)?$")
 
 
 def parts_sum_to_total(facts: ReportFacts) -> list[Finding]:
@@ -109,7 +112,8 @@ def _check(total: dict, parts: list[dict], may_be_partial: bool) -> list[Finding
     difference = observed - expected
     if abs(difference) <= tolerance:
         return []
-    severity = "warning" if may_be_partial and difference > 0 else "error"
+    approximate = bool(_APPROXIMATE_TOTAL.search(total.get("label_printed") or ""))
+    severity = "warning" if (may_be_partial and difference > 0) or approximate else "error"
     names = " + ".join(p["label"] for p in parts)
     unit = "万元" if money else total["unit_printed"]
     return [
@@ -127,7 +131,9 @@ def _check(total: dict, parts: list[dict], may_be_partial: bool) -> list[Finding
                 f" The parts printed for {total['label']} add up to {plain(expected)},"
                 f" not to the {plain(observed)} printed"
                 + (
-                    " (the list says 主要, mainly, so parts may be missing)."
+                    " (the total is printed as approximate, 约)."
+                    if approximate
+                    else " (the list says 主要, mainly, so parts may be missing)."
                     if severity == "warning"
                     else "."
                 )

@@ -5,7 +5,8 @@ A list word (其中、包括、主要用于 …) opens a list of parts when the 
 figure; the list's total is the last figure printed before the word in the same paragraph. The parts are
 the figures of the total's unit that follow, up to the end of the sentence (。) or a figure of another
 unit. A list opened after one of the parts ("…；人员经费80万元，其中：工资50万元；…") is that part's
-own, ends at the next ；, and its figures are not parts of the outer list. A single part ("其中：
+own, ends at the next ；, and its figures are not parts of the outer list; a list opened in brackets ends
+at the closing bracket. A single part ("其中：
 授予小微企业合同金额…") is a subset, not a breakdown, and is dropped.
 """
 
@@ -23,6 +24,10 @@ _LIST_WORD = re.compile(
 _CLAUSE_END = re.compile(r"[，,；;。]")
 _SENTENCE_END = re.compile(r"。")
 _PART_END = re.compile(r"[；;。]")
+# A list opened in brackets ends with them: "地上建筑面积8013平方米（其中计容面积7998平方米，不计容面积105
+# 平方米），地下建筑面积5356平方米".
+_OPENING_BRACKET = re.compile(r"[（(]\s*$")
+_CLOSING_BRACKET = re.compile(r"[）)]")
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,8 @@ def _open_list(
     end = _end_of(
         _PART_END if outer else _SENTENCE_END, text, word.end(), outer.end if outer else paragraph.end
     )
+    if _OPENING_BRACKET.search(text, max(0, word.start() - 4), word.start()):
+        end = _end_of(_CLOSING_BRACKET, text, word.end(), end)
     opened = _Open(total, word.group(), end)
     for figure in after:
         if figure.quantity.start >= end or figure.quantity.unit != total.quantity.unit:

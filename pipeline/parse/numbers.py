@@ -27,8 +27,9 @@ NUMBER = (
     rf"(?<![0-9０-９.．,第])(?P<num>{_DIGITS}{{1,3}}(?:,{_DIGITS}{{3}})+(?:[.．]{_DIGITS}+)?"
     rf"|{_DIGITS}+(?:[.．]{_DIGITS}+)?)"
 )
-# Between a number and its unit: spaces, or one line break where a PDF wrapped the line.
-GAP = r"[ \t\u3000]*(?:\n[ \t\u3000]*)?"
+# Between a number and its unit: spaces, or a line break where a PDF wrapped the line — with, at a page
+# break, the blanked lines of the page furniture in between (``layout.blank_lines``).
+GAP = r"[ \t\u3000]*(?:\n[ \t\u3000]*){0,4}"
 
 # Longest first; each lookahead keeps a unit character that starts a word (人员, 项目, 分析 …) from counting.
 _UNITS = (

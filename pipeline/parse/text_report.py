@@ -10,7 +10,7 @@ from pipeline.normalize.findings import find_inconsistencies
 from pipeline.parse.decode import decode_report
 from pipeline.parse.document_meta import read_document_meta
 from pipeline.parse.figure_lists import find_figure_lists
-from pipeline.parse.layout import LineIndex, split_lines
+from pipeline.parse.layout import LineIndex, blank_lines, page_furniture, split_lines
 from pipeline.parse.narrative import build_figures, figure_rows, find_candidates, share_provenance
 from pipeline.parse.performance_table import find_performance_tables, read_performance_table
 from pipeline.parse.prose import read_paragraphs
@@ -59,10 +59,19 @@ def read_report_text(
         source_path,
     )
 
-    paragraphs = read_paragraphs(text, lines, assign_sections(lines, skip=table_lines))
-    candidates = find_candidates(text, paragraphs, meta.department_name)
-    statements = extract_yoy(text, paragraphs, candidates, meta.department_name)
-    figures = build_figures(text, candidates, set().union(*(s.consumed for s in statements)))
+    # The prose is read with the page furniture blanked out: same offsets, same lines (layout.blank_lines).
+    furniture = page_furniture(lines, line_pages)
+    prose = blank_lines(text, lines, furniture)
+    paragraphs = read_paragraphs(
+        prose,
+        lines,
+        assign_sections(lines, skip=table_lines, furniture=furniture),
+        furniture=furniture,
+        department=meta.department_name,
+    )
+    candidates = find_candidates(prose, paragraphs, meta.department_name)
+    statements = extract_yoy(prose, paragraphs, candidates, meta.department_name)
+    figures = build_figures(prose, candidates, set().union(*(s.consumed for s in statements)))
 
     key = {"document_sha256": sha256}
     frames = {
@@ -83,10 +92,10 @@ def read_report_text(
             ]
         ),
         schemas.NARRATIVE_FIGURES.name: schemas.NARRATIVE_FIGURES.frame(
-            figure_rows(figures, text, line_index, sha256)
+            figure_rows(figures, prose, line_index, sha256)
         ),
         schemas.YOY_STATEMENTS.name: schemas.YOY_STATEMENTS.frame(
-            [s.row(i, text, line_index, sha256) for i, s in enumerate(statements)]
+            [s.row(i, prose, line_index, sha256) for i, s in enumerate(statements)]
         ),
         schemas.PERFORMANCE_SUMMARIES.name: schemas.PERFORMANCE_SUMMARIES.frame(
             [{**key, "table_index": i, **t.summary} for i, t in enumerate(tables)]
@@ -104,7 +113,7 @@ def read_report_text(
         for (frame, row, column), printed in t.printed.items()
     }
     frames[schemas.FINDINGS.name] = find_inconsistencies(
-        frames, figure_lists=find_figure_lists(text, paragraphs, figures), provenance=provenance
+        frames, figure_lists=find_figure_lists(prose, paragraphs, figures), provenance=provenance
     )
     if line_pages is not None:
         frames = {name: _with_pages(frame, line_pages) for name, frame in frames.items()}

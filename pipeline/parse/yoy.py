@@ -7,12 +7,22 @@ before it in the sentence, or by the head figure of the paragraph (a numbered it
 "3.公务用车购置及运行费0万元 … 比上年减少…") or, when the paragraph opens with the comparison, of the
 paragraph before. Template placeholders stay visible: "减少（增加）" has no
 direction, "主要是0等原因" no reason.
+
+A budget compares with the prior year's budget or with its execution ("比2023年预算减少876.75万元",
+"比2023年预算执行数减少57.14%"): the statement keeps what is printed, and the basis (预算, 预算执行数,
+上年数) is part of the comparison, not of the metric's name. A word that only names the basis
+("2024年预算安排25.77万元，比2023年预算执行数…": 预算安排) names no metric either: the item's head
+figure does.
+
+No change is a statement too: "比2023年预算持平", "与上年一致", "与2024年预算一致0万元" — direction the word
+printed (持平/一致/相同/不变), change_sign 0, change amount 0 (as printed when it is, else stated by the word).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from pipeline.parse.labels import normalize_label, printed_label
 from pipeline.parse.layout import LineIndex, unwrap
@@ -20,23 +30,43 @@ from pipeline.parse.narrative import CHANGE_WORDS, Candidate
 from pipeline.parse.numbers import Percent, Quantity, match_percent, match_quantity
 from pipeline.parse.prose import Paragraph, Sentence
 
-_PRIOR = r"(?:上年同期|上一年度|上一年|上年度|上年|去年|(?:19|20)\d{2}\s*年度?)"
+_PRIOR_YEAR = r"(?:上年同期|上一年度|上一年|上年度|上年|去年|(?:19|20)\d{2}\s*年度?)"
+# "2022年（上一年度，下同）": a note on the year.
+_YEAR_NOTE = r"(?:\s*[（(][^（()）]{0,24}[）)])?"
+# What of the prior year: "预算", "预算执行数", "当年预算执行数", "年初预算数", "决算数", "数".
+_BASIS = r"(?:\s*(?:同期)?(?:当年)?(?:年初)?(?:预算|决算)?(?:执行数|执行|数)?)"
+_PRIOR = _PRIOR_YEAR + _YEAR_NOTE + _BASIS
+_NO_CHANGE_WORDS = "基本持平|持平|一致|相同|无变化|没有变化|不变"
 _COMPARISON = re.compile(
     rf"(?:与|和|同)\s*{_PRIOR}\s*(?:同期)?\s*(?:相比|比较|对比)|(?:比|较)\s*{_PRIOR}(?:\s*相比)?|同比"
+    rf"|(?:与|和|同)\s*{_PRIOR}(?=\s*(?:{_NO_CHANGE_WORDS}))"
 )
 _DIRECTION = re.compile(
     rf"(?P<word>{CHANGE_WORDS})(?P<placeholder>[（(](?:{CHANGE_WORDS})[）)])?了?[ \t\u3000\n]*"
+    rf"|(?P<same>{_NO_CHANGE_WORDS})[ \t\u3000\n]*"
 )
+# Before a no-change word only the metric's name may stand, in the comparison's own clause.
+_SAME_CLAUSE = re.compile(r"^[\s，,]*[^，,：:、]*$")
+# A label that names only the basis of a budget figure, not what it is of: 预算安排, 预算执行数, 预算数.
+_BASIS_ONLY = re.compile(r"^(?:当年|本年|今年|上年)?(?:年初)?(?:预算|决算)?(?:执行数|执行|安排|数|金额)?$")
 # What may stand between a change's amount and its percent: "，降低", "，下降（增长）", "，增幅为".
 _SECOND_PERCENT = re.compile(
     rf"[\s，,、]*(?:(?:{CHANGE_WORDS})(?:[（(](?:{CHANGE_WORDS})[）)])?了?|(?:增幅|降幅|减幅)(?:为|达)?)?"
     r"[ \t\u3000\n]*"
 )
-_REASON = re.compile(r"主要原因(?:是|为)?|原因(?:是|为)|主要是|主要由于|主要因为")
+_REASON = re.compile(r"主要原因\s*(?:是|为)?|原因\s*(?:是|为)|主要是|主要由于|主要因为")
 _REASON_TAIL = re.compile(r"(?:等原因|等|的原因|所致)$")
 _PLACEHOLDER_REASON = re.compile(r"^(?:[0０]+|无|-|—|/)?$")
 _DELIMITER = re.compile(r"[，,；;：:]")
-_SIGN = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "降低": -1, "下降": -1}
+_SIGN = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "降低": -1, "下降": -1} | {
+    word: 0 for word in _NO_CHANGE_WORDS.split("|")
+}
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -49,14 +79,22 @@ class YoyStatement:
     percent: Percent | None
     reason: str | None
     reason_printed: str | None
+    word_span: tuple[int, int]  # the direction word as printed
 
     @property
     def consumed(self) -> set[int]:
         """Start offsets of the numbers this statement owns (they are no figures of their own)."""
         return {part.start for part in (self.amount, self.percent) if part}
 
+    @property
+    def states_no_change(self) -> bool:
+        return self.direction is not None and _SIGN[self.direction] == 0
+
     def row(self, index: int, text: str, line_index: LineIndex, document_sha256: str) -> dict:
-        span = self.amount or self.percent
+        span = self.amount or self.percent or _Span(*self.word_span)
+        amount = self.amount.wan_yuan if self.amount else None
+        if amount is None and self.states_no_change:
+            amount = Decimal(0)
         return {
             "document_sha256": document_sha256,
             "statement_index": index,
@@ -65,7 +103,7 @@ class YoyStatement:
             "direction": self.direction,
             "change_sign": _SIGN[self.direction] if self.direction else None,
             "amount_printed": self.amount.value_printed if self.amount else None,
-            "change_amount_wan_yuan": self.amount.wan_yuan if self.amount else None,
+            "change_amount_wan_yuan": amount,
             "pct_printed": self.percent.value_printed if self.percent else None,
             "change_pct": self.percent.value if self.percent else None,
             "reason": self.reason,
@@ -103,29 +141,38 @@ def _in_sentence(
             parsed = _statement_at(text, position, stop)
             if parsed is None:
                 break
-            direction, amount, percent, subject_text = parsed
+            direction, amount, percent, subject_text, word_span = parsed
             metric = _metric_label(
                 text, paragraph, sentence, comparison, subject_text, candidates, department
             )
-            reason, reason_printed = _reason(text, paragraph, sentence, (percent or amount).end)
+            end = (percent or amount).end if (percent or amount) else word_span[1]
+            reason, reason_printed = _reason(text, paragraph, sentence, end)
             found.append(
-                YoyStatement(paragraph, sentence, metric, direction, amount, percent, reason, reason_printed)
+                YoyStatement(
+                    paragraph, sentence, metric, direction, amount, percent, reason, reason_printed, word_span
+                )
             )
-            position = (percent or amount).end
+            position = end
     return found
 
 
 def _statement_at(text: str, start: int, stop: int) -> tuple | None:
-    """The next direction with its amount and/or percent in ``[start, stop)``, and the text before it."""
+    """The next direction with its amount and/or percent in ``[start, stop)``, the text before it and the
+    span of its word; a no-change word (持平) needs neither amount nor percent, but must stand in the
+    comparison's clause."""
     for direction in _DIRECTION.finditer(text, start, stop):
+        same = direction.group("same")
+        if same and not _SAME_CLAUSE.match(text[start : direction.start()]):
+            continue
         amount = match_quantity(text, direction.end(), stop)
         if amount and amount.kind != "money":
             amount = None
         percent_at = _SECOND_PERCENT.match(text, amount.end, stop).end() if amount else direction.end()
         percent = match_percent(text, percent_at, stop)
-        if amount or percent:
-            word = None if direction.group("placeholder") else direction.group("word")
-            return word, amount, percent, text[start : direction.start()]
+        if amount or percent or same:
+            word = same or (None if direction.group("placeholder") else direction.group("word"))
+            name = "same" if same else "word"
+            return word, amount, percent, text[start : direction.start()], direction.span(name)
     return None
 
 
@@ -139,29 +186,38 @@ def _metric_label(
     department: str | None,
 ) -> str:
     named = normalize_label(printed_label(subject_text), department)
-    if named:
+    if _names_metric(named):
         return named
     clause_start = max(
         (m.end() for m in _DELIMITER.finditer(text, sentence.start, comparison.start())),
         default=sentence.start,
     )
     before = [
-        c for c in candidates if sentence.start <= c.quantity.start and c.quantity.end <= comparison.start()
+        c
+        for c in candidates
+        if sentence.start <= c.quantity.start
+        and c.quantity.end <= comparison.start()
+        and _names_metric(c.label)
     ]
     in_clause = [c for c in before if c.quantity.start >= clause_start]
     if in_clause:
         return in_clause[-1].label
     clause = normalize_label(printed_label(text[clause_start : comparison.start()]), department)
-    if clause:
+    if _names_metric(clause):
         return clause
     if before:
         return before[-1].label
     return _head_label(paragraph, comparison.start(), candidates)
 
 
+def _names_metric(label: str) -> bool:
+    return bool(label) and not _BASIS_ONLY.match(label)
+
+
 def _head_label(paragraph: Paragraph, comparison_at: int, candidates: list[Candidate]) -> str:
     """The label of the paragraph's head figure; a paragraph that opens with the comparison (a PDF line
-    ending in 。 before "与上年相比增加…") continues the previous one of its section."""
+    ending in 。 before "与上年相比增加…"), or whose figures name only their basis ("2023年当年预算执行数为
+    20.30万元，2024年预算安排24.31万元，比…"), continues the previous one of its section."""
     for index in (paragraph.index, paragraph.index - 1):
         head = next(
             (
@@ -170,6 +226,7 @@ def _head_label(paragraph: Paragraph, comparison_at: int, candidates: list[Candi
                 if c.paragraph.index == index
                 and c.paragraph.section == paragraph.section
                 and c.quantity.end <= comparison_at
+                and _names_metric(c.label)
             ),
             None,
         )
