@@ -105,6 +105,18 @@ def _sum(cells: list[Cell]) -> Decimal:
     return sum((c.value for c in cells), Decimal(0))
 
 
+# 人员经费 is 工资福利支出 (301) and 对个人和家庭的补助 (303); 公用经费 every other economic class.
+_PERSONNEL_CLASSES = ("301", "303")
+
+
+def _counts_towards(total_name: str, class_code: str) -> bool:
+    if total_name.startswith("人员经费"):
+        return class_code in _PERSONNEL_CLASSES
+    if total_name.startswith("公用经费"):
+        return class_code not in _PERSONNEL_CLASSES
+    return True
+
+
 def _hierarchy(table: list[Cell]) -> Iterator[dict | None]:
     """类 = Σ 款, 款 = Σ 项 (and 合计 = Σ 类), per panel and measure, where the children are printed."""
     by_column: dict[tuple[int, str], list[Cell]] = defaultdict(list)
@@ -125,13 +137,14 @@ def _hierarchy(table: list[Cell]) -> Iterator[dict | None]:
             )
         classes = [c for c in coded if len(c.code) == 3]
         for total in (c for c in column if not c.code and c.name.endswith(("合计", "总计"))):
-            if not classes:
+            counted = [c for c in classes if _counts_towards(total.name, c.code)]
+            if not counted:
                 continue
             yield _finding(
                 "total_equals_sum_of_rows",
                 f"{total.title}：{total.item}（{measure}）",
-                total, _sum(classes), classes, _CENT * len(classes),
-                f"{total.item} prints {total.value}, the {len(classes)} class rows add to {_sum(classes)}",
+                total, _sum(counted), counted, _CENT * len(counted),
+                f"{total.item} prints {total.value}, the {len(counted)} class rows add to {_sum(counted)}",
             )
 
 
@@ -205,26 +218,24 @@ def _row(table: list[Cell], panel: int, *names: str) -> Cell | None:
 
 
 def _summary_identities(table: list[Cell]) -> Iterator[dict | None]:
-    """Table #1: 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 = 总计 = 本年支出合计 + 结余分配 + 年末结转和结余."""
-    sides = {
-        0: ("本年收入合计", ("使用非财政拨款结余", "年初结转和结余", "上年结转")),
-        1: ("本年支出合计", ("结余分配", "年末结转和结余")),
-    }
+    """Table #1: 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 = 总计 = 本年支出合计 + 结余分配 + 年末结转和结余.
+
+    Works on both layouts: income and expenditure side by side (two panels) or one after the other (one panel):
+    each side is the run of rows of a panel that ends with its 总计.
+    """
+    sides = (("收入", "本年收入合计", ("使用非财政拨款结余", "年初结转和结余", "上年结转")),
+             ("支出", "本年支出合计", ("结余分配", "年末结转和结余")))
     totals = {}
-    for panel, (subtotal_name, extra_names) in sides.items():
-        total = _row(table, panel, "总计")
-        subtotal = _row(table, panel, subtotal_name)
-        totals[panel] = total
-        if total is None or subtotal is None:
+    for side, subtotal_name, extra_names in sides:
+        subtotal = next((c for c in table if c.name.startswith(subtotal_name)), None)
+        if subtotal is None:
             continue
-        parts = [subtotal] + [c for name in extra_names if (c := _row(table, panel, name))]
-        yield _finding(
-            "summary_total_identity",
-            f"{total.title}：{'收入' if panel == 0 else '支出'}总计",
-            total, _sum(parts), parts, _CENT * len(parts),
-            f"总计 prints {total.value}; {' + '.join(p.name for p in parts)} add to {_sum(parts)}",
-        )
-        rows = [c for c in table if c.panel == panel and _NUMBERING.match(c.item) and c.measure == subtotal.measure]
+        panel = [c for c in table if c.panel == subtotal.panel and c.measure == subtotal.measure]
+        total = next((c for c in sorted(panel, key=lambda c: c.row_index)
+                      if c.row_index > subtotal.row_index and c.name.startswith("总计")), None)
+        earlier_total = max((c.row_index for c in panel if c.name.startswith("总计") and c.row_index < subtotal.row_index),
+                            default=-1)
+        rows = [c for c in panel if earlier_total < c.row_index < subtotal.row_index and _NUMBERING.match(c.item)]
         if rows:
             yield _finding(
                 "total_equals_sum_of_rows",
@@ -232,12 +243,23 @@ def _summary_identities(table: list[Cell]) -> Iterator[dict | None]:
                 subtotal, _sum(rows), rows, _CENT * len(rows),
                 f"{subtotal.item} prints {subtotal.value}, its {len(rows)} numbered rows add to {_sum(rows)}",
             )
-    if totals.get(0) and totals.get(1):
+        if total is None:
+            continue
+        totals[side] = total
+        extras = [c for c in panel if subtotal.row_index < c.row_index < total.row_index and c.name.startswith(extra_names)]
+        parts = [subtotal, *extras]
+        yield _finding(
+            "summary_total_identity",
+            f"{total.title}：{side}总计",
+            total, _sum(parts), parts, _CENT * len(parts),
+            f"总计 prints {total.value}; {' + '.join(p.name for p in parts)} add to {_sum(parts)}",
+        )
+    if totals.get("收入") and totals.get("支出"):
         yield _finding(
             "summary_sides_balance",
-            f"{totals[0].title}：收入总计 vs 支出总计",
-            totals[0], totals[1].value, totals[1], _CENT,
-            f"收入总计 {totals[0].value} and 支出总计 {totals[1].value} differ", same_figure=True,
+            f"{totals['收入'].title}：收入总计 vs 支出总计",
+            totals["收入"], totals["支出"].value, totals["支出"], _CENT,
+            f"收入总计 {totals['收入'].value} and 支出总计 {totals['支出'].value} differ", same_figure=True,
         )
 
 

@@ -8,6 +8,7 @@ whose title is not a standard one but which prints amounts is kept as kind ``unk
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -15,8 +16,8 @@ import pdfplumber
 import polars as pl
 
 from pipeline.parse.pdf.continuation import Draft, assemble
-from pipeline.parse.pdf.headers import read_header
-from pipeline.parse.pdf.numbers import to_wan_yuan
+from pipeline.parse.pdf.headers import LABEL, read_header
+from pipeline.parse.pdf.numbers import compact, to_wan_yuan
 from pipeline.parse.pdf.page import PageLayout, read_page
 from pipeline.parse.pdf.rows import ReadCell, read_body
 from pipeline.parse.pdf.stitch import stitch
@@ -25,6 +26,9 @@ from pipeline.parse.pdf.units import unit_in_header, unit_in_text
 from pipeline.schemas import LINE_ITEMS, STATEMENT_TABLES
 
 _DEFAULT_UNIT = "万元"
+# A note that says the table has nothing to show: 故本表无数据, 本表为空表, 本部门无该项目, 没有…支出.
+_SAYS_EMPTY = re.compile(r"无数据|空表|本表无|无该项|无相关|没有|(?:部门|单位)[^，。]{0,12}无")
+_TOTAL = re.compile(r"合计|总计|小计")
 
 
 @dataclass
@@ -37,6 +41,7 @@ class ReadTable:
     pages: list[int]
     cells: list[ReadCell]
     code_system: dict[int, str | None]  # panel -> code system
+    is_empty: bool
 
 
 def _code_system(kind: str, code_header: str, title: str) -> str | None:
@@ -62,7 +67,17 @@ def _read(draft: Draft) -> ReadTable:
     kind = draft.kind
     systems = {p: _code_system(kind, header.code_headers.get(p, ""), title) for p in set(header.panels)}
     pages = sorted({grid.page for grid, _ in draft.fragments})
-    return ReadTable(kind, title, number, unit, "\n".join(draft.note) or None, pages, cells, systems)
+    note = "\n".join(draft.note) or None
+    # Printed empty: no amount, and a note that says so or no row but a total that names an item.
+    items = [
+        compact(c.text)
+        for row in header.body_rows
+        for col in header.columns(LABEL)
+        if (c := table.own(row, col)) is not None
+    ]
+    lists_nothing = bool(header.columns(LABEL)) and not any(t and not _TOTAL.search(t) for t in items)
+    empty = not cells and (bool(note and _SAYS_EMPTY.search(note)) or lists_nothing)
+    return ReadTable(kind, title, number, unit, note, pages, cells, systems, empty)
 
 
 def read_tables(pages: list[PageLayout]) -> list[ReadTable]:
@@ -99,7 +114,7 @@ def frames(tables: list[ReadTable], sha256: str) -> tuple[pl.DataFrame, pl.DataF
                 "page_first": table.pages[0],
                 "page_last": table.pages[-1],
                 "unit_printed": table.unit,
-                "is_empty": not table.cells,
+                "is_empty": table.is_empty,
                 "note": table.note,
                 "cell_count": len(table.cells),
             }

@@ -31,6 +31,7 @@ from pipeline.parse.pdf.titles import match_title
 from pipeline.parse.pdf.units import unit_in_text
 
 _MIN_BODY_LINES = 2
+_HEADER_GAP = 0.5
 
 
 @dataclass
@@ -46,8 +47,9 @@ class Token:
         return (self.x0 + self.x1) / 2
 
 
-def _tokens(line: TextLine) -> list[Token]:
-    """The line cut where the gap between characters is wider than a glyph."""
+def _tokens(line: TextLine, wide: float = 0.9) -> list[Token]:
+    """The line cut where the gap between characters is wider than ``wide`` glyphs (header words stand closer
+    together than a justified label's characters: they are cut at half a glyph)."""
     out: list[list[Char]] = []
     for char in sorted(line.chars, key=lambda c: c["x0"]):
         if out:
@@ -55,8 +57,11 @@ def _tokens(line: TextLine) -> list[Token]:
             size = max(min(char.get("size", 10.0), previous.get("size", 10.0)), 1.0)
             gap = char["x0"] - previous["x1"]
             # An amount that ends right where the next label begins (no rule between) is its own word.
-            switch = _is_numeric_char(previous["text"]) != _is_numeric_char(char["text"])
-            if gap <= size * 0.9 and not (switch and gap > size * 0.15):
+            numeric = _is_numeric_char(previous["text"]), _is_numeric_char(char["text"])
+            switch = numeric[0] != numeric[1]
+            # Two numbers (an amount, the next panel's code) part at any visible gap.
+            apart = (switch and gap > size * 0.15) or (all(numeric) and gap > size * 0.3)
+            if gap <= size * wide and not apart:
                 out[-1].append(char)
                 continue
         out.append([char])
@@ -70,6 +75,30 @@ def _tokens(line: TextLine) -> list[Token]:
         )
         for group in out
     ]
+
+
+def _header_words(line: TextLine) -> list[Token]:
+    """A header line's words: cut at half a glyph, letters spread over a cell (金   额) put back together."""
+    words: list[Token] = []
+    for token in _tokens(line, _HEADER_GAP):
+        if words:
+            last = words[-1]
+            size = max(token.bottom - token.top, 1.0)
+            if (
+                len(compact(last.text)) == 1
+                and len(compact(token.text)) == 1
+                and token.x0 - last.x1 < 4 * size
+            ):
+                words[-1] = Token(
+                    last.text + token.text,
+                    last.x0,
+                    token.x1,
+                    min(last.top, token.top),
+                    max(last.bottom, token.bottom),
+                )
+                continue
+        words.append(token)
+    return words
 
 
 def _is_numeric_char(text: str) -> bool:
@@ -243,15 +272,40 @@ def _build(page_number: int, lines: list[TextLine]) -> Grid | None:
     columns = sorted(value_cols + code_cols + label_cols)
     # Columns that print nothing in the body still have a header: header words right of the labels that stand
     # over no column are empty value columns of their own.
+    # A header word nearest to no column of amounts (over all header lines: a header centred over several rows
+    # stands on a line of its own) heads a column that prints nothing. The lowest header line, which names the
+    # columns one by one, is read first.
     first_value = value_cols[0][0] if value_cols else float("inf")
-    header_tokens = [t for line in header_lines for t in _tokens(line)]
-    lone = [
-        t
-        for t in header_tokens
-        if t.middle > first_value and not any(t.x0 - 4 <= b and a <= t.x1 + 4 for a, b in columns)
-    ]
-    for span in _intervals(lone):
-        if not any(a < span[1] and span[0] < b for a, b in columns):
+    # Words right of the first panel's labels: an empty column may come before the first amounts.
+    labels_end = max((b for a, b in code_cols + label_cols if b < first_value), default=float("-inf"))
+    header_words = [[t for t in _header_words(line) if t.x0 > labels_end] for line in header_lines]
+    every_word = [t for words in header_words for t in words]
+    heads = {
+        id(min(every_word, key=lambda t, m=(a + b) / 2: abs(t.middle - m)))
+        for a, b in columns
+        if every_word and (a + b) / 2 > labels_end
+    }
+
+    def wrapped(t: Token) -> bool:  # the end of a header word wrapped onto the next line
+        return any(
+            o.x0 - 2 <= t.x0 and t.x1 <= o.x1 + 2 and 0 <= t.top - o.bottom < 0.6 * (t.bottom - t.top)
+            for o in every_word
+            if o is not t
+        )
+
+    def caption(t: Token) -> bool:  # a word over other header words
+        return any(o.top >= t.bottom and o.x0 <= t.x1 and t.x0 <= o.x1 for o in every_word if o is not t)
+
+    for words in reversed(header_words):
+        lone = [
+            t
+            for t in words
+            if id(t) not in heads
+            and not wrapped(t)
+            and not caption(t)
+            and not any(a <= t.x1 and t.x0 <= b for a, b in columns)
+        ]
+        for span in _intervals(lone):
             columns.append(span)
             kinds[span] = "value"
     columns.sort()
@@ -353,7 +407,8 @@ def _row_cells(
     by_col: dict[int, list[tuple[TextLine, Token]]] = {}
     for line in row.lines:
         for token in _tokens(line):
-            by_col.setdefault(_column_of(xs, token.middle), []).append((line, token))
+            if not is_placeholder(token.text):
+                by_col.setdefault(_column_of(xs, token.middle), []).append((line, token))
     cells = []
     for col, items in sorted(by_col.items()):
         items.sort(key=lambda lt: (lt[1].top, lt[1].x0))
@@ -388,7 +443,7 @@ def _header_rows(lines: Sequence[TextLine], xs: Sequence[float]):
     previous: list[list] = []
     for line in lines:
         cells: list[list] = []
-        for token in _tokens(line):
+        for token in _header_words(line):
             inside = [c for c in range(n_cols) if token.x0 <= (xs[c] + xs[c + 1]) / 2 <= token.x1]
             home = _column_of(xs, token.middle)
             c0, c1 = min(inside + [home]), max(inside + [home]) + 1
@@ -418,18 +473,64 @@ def _header_rows(lines: Sequence[TextLine], xs: Sequence[float]):
         previous.extend(cells)
         if cells:
             rows.append(cells)
+    # Captions: a word over sub-headers spreads over the neighbouring columns whose highest word below it stands
+    # as low as its own sub-headers (a column whose header is centred over several rows, higher up, is a sibling)
+    # and that no word beside it (on its line or close to its height) stands over.
+    spans = [[(cell[0], cell[1]) for cell in cells] for cells in rows]
+
+    def highest_below(k: int, col: int) -> float | None:
+        tops = [
+            cell[3][1]
+            for lower, lower_spans in zip(rows[k + 1 :], spans[k + 1 :])
+            for cell, (a, b) in zip(lower, lower_spans)
+            if a <= col < b
+        ]
+        return min(tops) if tops else None
+
+    every = [(cell, span) for cells, row_spans in zip(rows, spans) for cell, span in zip(cells, row_spans)]
     for k, cells in enumerate(rows):
-        below = {c for lower in rows[k + 1 :] for cell in lower for c in range(cell[0], cell[1])}
-        ordered = sorted(cells, key=lambda c: c[3][0])
-        for i, cell in enumerate(ordered):
-            if not any(c in below for c in range(cell[0], cell[1])):
+        for i, cell in enumerate(cells):
+            a, b = spans[k][i]
+            children = [t for c in range(a, b) if (t := highest_below(k, c)) is not None]
+            if not children:
                 continue
-            # Its territory: up to halfway to the neighbouring words of its line.
-            left = (ordered[i - 1][3][2] + cell[3][0]) / 2 if i else float("-inf")
-            right = (cell[3][2] + ordered[i + 1][3][0]) / 2 if i + 1 < len(ordered) else float("inf")
-            mine = [c for c in range(n_cols) if left <= (xs[c] + xs[c + 1]) / 2 <= right and c in below]
-            cell[0] = min([cell[0]] + mine)
-            cell[1] = max([cell[1]] + [c + 1 for c in mine])
+            floor = min(children) - 0.5 * max(cell[3][3] - cell[3][1], 1.0)
+            # Words on its line bound it halfway; the columns of words close to its height are theirs.
+            same_line = [o for o in cells if o is not cell]
+            left = (
+                max((o[3][2] + cell[3][0]) / 2 for o in same_line if o[3][2] <= cell[3][0])
+                if any(o[3][2] <= cell[3][0] for o in same_line)
+                else float("-inf")
+            )
+            right = (
+                min((cell[3][2] + o[3][0]) / 2 for o in same_line if o[3][0] >= cell[3][2])
+                if any(o[3][0] >= cell[3][2] for o in same_line)
+                else float("inf")
+            )
+            claimed = {
+                c
+                for other, (oa, ob) in every
+                if other is not cell and other[3][1] <= cell[3][3] + 1.0 and cell[3][1] <= other[3][3] + 1.0
+                for c in range(oa, ob)
+            }
+
+            def joins(
+                c: int,
+                k: int = k,
+                claimed: set[int] = claimed,
+                floor: float = floor,
+                left: float = left,
+                right: float = right,
+            ) -> bool:
+                top = highest_below(k, c)
+                inside = left <= (xs[c] + xs[c + 1]) / 2 <= right
+                return inside and c not in claimed and top is not None and top >= floor
+
+            while a > 0 and joins(a - 1):
+                a -= 1
+            while b < n_cols and joins(b):
+                b += 1
+            cell[0], cell[1] = a, b
     out = []
     for cells in rows:
         top = min(c[3][1] for c in cells)
@@ -453,8 +554,10 @@ def _grid(page_number: int, xs: list[float], rows) -> Grid | None:
             if any(c in taken for c in range(c0, c1)):
                 continue
             taken.update(range(c0, c1))
-            x0, _, x1, _ = bbox
-            cell = Cell(r, c0, r + 1, c1, (min(x0, xs[c0]), ys[r], max(x1, xs[c1]), ys[r + 1]))
+            # The box of the printed words (a little margin): a page continued without rules is placed in the
+            # columns of the page before by where its words stand.
+            x0, top, x1, bottom = bbox
+            cell = Cell(r, c0, r + 1, c1, (x0 - 1.0, top - 1.0, x1 + 1.0, bottom + 1.0))
             cell.lines = text.split("\n")
             cells.append(cell)
     return Grid(page_number, xs, ys, cells, source="text")
@@ -474,7 +577,7 @@ def text_grids(
             continue
         if start == 0:
             # A table carried over starts at the top of the page, under at most a repeated header.
-            head = next((i for i, line in enumerate(lines[:8]) if _split(line)[2]), None)
+            head = next((i for i, line in enumerate(lines[:16]) if _split(line)[2]), None)
             if head is None or any(len(compact(line.text)) > 40 for line in lines[:head]):
                 continue
         top = lines[start].top
@@ -482,9 +585,7 @@ def text_grids(
         region = _region(lines, start, stop)
         grid = _build(page_number, region)
         if grid is None:
-            grid = _empty(
-                page_number, region, lines[start + len(region)] if start + len(region) < len(lines) else None
-            )
+            grid = _empty(page_number, region, lines[start + len(region) : start + len(region) + 3])
         if grid is not None:
             grids.append(grid)
     return grids
@@ -494,12 +595,15 @@ _PAGE_NUMBER = re.compile(r"^[-—－]?\d{1,3}[-—－]?$|^第\d+页")
 _HEADER_WORDS = re.compile(r"项目|科目|编码|合计|预算数|决算数|金额")
 
 
-def _empty(page_number: int, region: Sequence[TextLine], after: TextLine | None) -> Grid | None:
-    """A table printed empty: a header and the note that says so (注：…无数据 / 空表), no amount."""
-    if after is None or not compact(after.text).startswith(("注", "说明")):
-        return None
+def _empty(page_number: int, region: Sequence[TextLine], after: Sequence[TextLine]) -> Grid | None:
+    """A table that prints no amount: a header under its title and, usually, a note a few lines below that
+    says why (注：…无数据 / 空表)."""
     header = [line for line in region if not unit_in_text(line.text) and not match_title(line.text)]
-    if not header or not any(_HEADER_WORDS.search(compact(line.text)) for line in header[:4]):
+    if not header or any(_is_prose(line) for line in header):
+        return None
+    worded = sum(1 for line in header[:6] if _HEADER_WORDS.search(compact(line.text)))
+    noted = any(compact(line.text).startswith(("注", "说明")) for line in after)
+    if worded < (1 if noted else 2):
         return None
     x0 = min(line.x0 for line in header)
     x1 = max(line.x1 for line in header)

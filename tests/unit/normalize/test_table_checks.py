@@ -148,3 +148,29 @@ def test_nested_column_groups_sum_through_their_own_totals() -> None:
     [finding] = _by_check(table_findings(SHA, tables, items))["columns_sum_to_row_total"]
     assert finding["subject"].endswith("（财政拨款“三公”经费/公务用车购置及运行费/小计/决算数）")
     assert finding["expected_value"] == Decimal("5.50")
+
+
+def test_summary_printed_as_one_column_income_then_expenditure() -> None:
+    stacked = [(1, 0, row, None, item, "决算数", value, 100) for row, (item, value) in enumerate([
+        ("一、一般公共预算财政拨款收入", "95.00"), ("八、其他收入", "5.00"), ("本年收入合计", "100.00"),
+        ("年初结转和结余", "10.00"), ("总计", "110.00"),
+        ("一、一般公共服务支出", "70.00"), ("八、社会保障和就业支出", "30.00"), ("本年支出合计", "100.00"),
+        ("年末结转和结余", "10.00"), ("总计", "110.00"),
+    ])]
+    tables = _tables((1, "final_income_expenditure_summary", "收入支出决算总表"))
+    assert table_findings(SHA, tables, _items(stacked)).is_empty()
+    broken = [r if r[4] != "八、社会保障和就业支出" else (*r[:6], "31.00", r[7]) for r in stacked]
+    [finding] = _by_check(table_findings(SHA, tables, _items(broken)))["total_equals_sum_of_rows"]
+    assert (finding["subject"], finding["expected_value"]) == ("收入支出决算总表：本年支出合计", Decimal("101.00"))
+
+
+def test_personnel_and_public_totals_sum_their_own_economic_classes() -> None:
+    rows = [(5, 0, r, code, item, "决算数", value, 100) for r, (code, item, value) in enumerate([
+        ("301", "工资福利支出", "80.00"), ("303", "对个人和家庭的补助", "5.00"), ("302", "商品和服务支出", "14.00"),
+        ("310", "资本性支出", "1.00"), (None, "人员经费合计", "85.00"), (None, "公用经费合计", "15.00"),
+    ])]
+    tables = _tables((5, "final_general_budget_basic_expenditure", "一般公共预算财政拨款基本支出决算表"))
+    assert table_findings(SHA, tables, _items(rows)).is_empty()
+    broken = [r if r[4] != "公用经费合计" else (*r[:6], "16.00", r[7]) for r in rows]
+    [finding] = _by_check(table_findings(SHA, tables, _items(broken)))["total_equals_sum_of_rows"]
+    assert (finding["observed_value"], finding["expected_value"]) == (Decimal("16.00"), Decimal("15.00"))
