@@ -21,8 +21,18 @@ class TextLine:
     top: float = 0.0
     x1: float = 0.0
     bottom: float = 0.0
+    occupied: set[int] = field(
+        default_factory=set, repr=False
+    )  # whole points where its glyphs' centres stand
+
+    def holds_x(self, char: Char) -> bool:
+        """Whether a glyph of the line already stands where ``char`` stands (it belongs to another line)."""
+        centre = int((char["x0"] + char["x1"]) / 2)
+        reach = max(int((char["x1"] - char["x0"]) * 0.4), 0)
+        return any(centre + d in self.occupied for d in range(-reach, reach + 1))
 
     def add(self, char: Char) -> None:
+        self.occupied.add(int((char["x0"] + char["x1"]) / 2))
         if not self.chars:
             self.x0, self.top, self.x1, self.bottom = char["x0"], char["top"], char["x1"], char["bottom"]
         else:
@@ -66,7 +76,8 @@ def chars_text(chars: Iterable[Char]) -> str:
 
 
 def group_lines(chars: Iterable[Char]) -> list[TextLine]:
-    """Lines of text, top to bottom; blank characters only separate."""
+    """Lines of text, top to bottom; blank characters only separate. Two glyphs never share a place on one
+    line, so tightly spaced lines (a header wrapped in small type) stay apart."""
     visible = sorted((c for c in chars if c["text"].strip()), key=lambda c: (c["top"], c["x0"]))
     lines: list[TextLine] = []
     for char in visible:
@@ -77,7 +88,7 @@ def group_lines(chars: Iterable[Char]) -> list[TextLine]:
             if (
                 line.top - 0.5 <= cy <= line.bottom + 0.5
                 or char["top"] - 0.5 <= line.middle <= char["bottom"] + 0.5
-            ):
+            ) and not line.holds_x(char):
                 home = line
                 break
         if home is None:

@@ -77,8 +77,13 @@ def _tokens(line: TextLine, wide: float = 0.9) -> list[Token]:
     ]
 
 
-def _header_words(line: TextLine) -> list[Token]:
-    """A header line's words: cut at half a glyph, letters spread over a cell (金   额) put back together."""
+def _header_words(line: TextLine, above: Sequence[Token] = ()) -> list[Token]:
+    """A header line's words: cut at half a glyph, letters spread over a cell (金   额) put back together
+    unless they are the ends of words wrapped from the line ``above``."""
+
+    def wrapped(t: Token) -> bool:
+        return any(o.x0 - 2 <= t.x0 and t.x1 <= o.x1 + 2 for o in above)
+
     words: list[Token] = []
     for token in _tokens(line, _HEADER_GAP):
         if words:
@@ -88,14 +93,11 @@ def _header_words(line: TextLine) -> list[Token]:
                 len(compact(last.text)) == 1
                 and len(compact(token.text)) == 1
                 and token.x0 - last.x1 < 4 * size
+                and not wrapped(last)
+                and not wrapped(token)
             ):
-                words[-1] = Token(
-                    last.text + token.text,
-                    last.x0,
-                    token.x1,
-                    min(last.top, token.top),
-                    max(last.bottom, token.bottom),
-                )
+                top, bottom = min(last.top, token.top), max(last.bottom, token.bottom)
+                words[-1] = Token(last.text + token.text, last.x0, token.x1, top, bottom)
                 continue
         words.append(token)
     return words
@@ -278,36 +280,53 @@ def _build(page_number: int, lines: list[TextLine]) -> Grid | None:
     first_value = value_cols[0][0] if value_cols else float("inf")
     # Words right of the first panel's labels: an empty column may come before the first amounts.
     labels_end = max((b for a, b in code_cols + label_cols if b < first_value), default=float("-inf"))
-    header_words = [[t for t in _header_words(line) if t.x0 > labels_end] for line in header_lines]
-    every_word = [t for words in header_words for t in words]
-    heads = {
-        id(min(every_word, key=lambda t, m=(a + b) / 2: abs(t.middle - m)))
-        for a, b in columns
-        if every_word and (a + b) / 2 > labels_end
-    }
-
-    def wrapped(t: Token) -> bool:  # the end of a header word wrapped onto the next line
-        return any(
-            o.x0 - 2 <= t.x0 and t.x1 <= o.x1 + 2 and 0 <= t.top - o.bottom < 0.6 * (t.bottom - t.top)
-            for o in every_word
-            if o is not t
-        )
+    # Header words, a word wrapped onto the next line joined to the word it continues.
+    units: list[Token] = []
+    previous_words: list[Token] = []
+    for line in header_lines:
+        line_words = _header_words(line, previous_words)
+        previous_words = previous_words + line_words
+        for t in line_words:
+            if t.x0 <= labels_end:
+                continue
+            upper = next(
+                (
+                    i
+                    for i, o in enumerate(units)
+                    if o.x0 - 2 <= t.x0
+                    and t.x1 <= o.x1 + 2
+                    and 0 <= t.top - o.bottom < 0.6 * (t.bottom - t.top)
+                ),
+                None,
+            )
+            if upper is None:
+                units.append(t)
+            else:
+                o = units[upper]
+                units[upper] = Token(o.text + t.text, o.x0, o.x1, o.top, t.bottom)
+    # Each column's head: the nearest word, on the lowest header line that has one in the column's zone
+    # (halfway to the columns beside it).
+    ordered = sorted(columns)
+    heads: set[int] = set()
+    for i, (a, b) in enumerate(ordered):
+        if (a + b) / 2 <= labels_end:
+            continue
+        low = (ordered[i - 1][1] + a) / 2 if i else float("-inf")
+        high = (b + ordered[i + 1][0]) / 2 if i + 1 < len(ordered) else float("inf")
+        zone = [u for u in units if low <= u.middle <= high]
+        if zone:
+            lowest = max(u.top for u in zone)
+            level = [u for u in zone if u.top >= lowest - 1]
+            heads.add(id(min(level, key=lambda u, m=(a + b) / 2: abs(u.middle - m))))
 
     def caption(t: Token) -> bool:  # a word over other header words
-        return any(o.top >= t.bottom and o.x0 <= t.x1 and t.x0 <= o.x1 for o in every_word if o is not t)
+        return any(o.top >= t.bottom and o.x0 <= t.x1 and t.x0 <= o.x1 for o in units if o is not t)
 
-    for words in reversed(header_words):
-        lone = [
-            t
-            for t in words
-            if id(t) not in heads
-            and not wrapped(t)
-            and not caption(t)
-            and not any(a <= t.x1 and t.x0 <= b for a, b in columns)
-        ]
-        for span in _intervals(lone):
-            columns.append(span)
-            kinds[span] = "value"
+    for t in sorted(units, key=lambda u: -u.top):  # the lowest header words name the columns one by one
+        if id(t) in heads or caption(t) or any(a <= t.x1 and t.x0 <= b for a, b in columns):
+            continue
+        columns.append((t.x0, t.x1))
+        kinds[(t.x0, t.x1)] = "value"
     columns.sort()
     if len(columns) < 2:
         return None
@@ -316,39 +335,61 @@ def _build(page_number: int, lines: list[TextLine]) -> Grid | None:
         xs.append((right + left) / 2)
     xs.append(columns[-1][1] + 1.0)
 
-    # Rows: body lines, with the text-only lines of a wrapped label folded in.
-    label_edges = [b for a, b in label_cols]
+    # Rows: body lines, with the text-only lines of a wrapped label folded in. A label wraps when it runs up to
+    # the right edge of its column; its rest stands under it, the amounts on its first, middle or last line.
+    def label_in(line: TextLine, column: tuple[float, float]) -> Token | None:
+        a, b = column
+        inside = [t for t in _tokens(line) if not _is_amount(t) and a - 1 <= t.middle <= b + 1]
+        return min(inside, key=lambda t: t.x0) if inside else None
+
+    def column_of(token: Token) -> tuple[float, float] | None:
+        return next(((a, b) for a, b in label_cols if a - 1 <= token.middle <= b + 1), None)
+
+    def fills(token: Token | None, column: tuple[float, float]) -> bool:
+        if token is None:
+            return False
+        return token.x1 >= column[1] - 1.5 * max(token.bottom - token.top, 1.0)
+
+    def begins(token: Token | None) -> bool:
+        return token is not None and _starts_label([token])
+
     rows: list[_Row] = []
-    prefix: list[TextLine] = []
-    previous: TextLine | None = None
+    prefix: list[TextLine] = []  # the first lines of a label whose amounts come below
+    prefix_column: tuple[float, float] | None = None
     for line, (_, labels, amounts) in zip(body_lines, body_split):
-        starts_label = _starts_label(labels)
+        first = min((t for t in labels if column_of(t)), key=lambda t: t.x0, default=None)
+        column = column_of(first) if first is not None else None
         if amounts:
-            if prefix and (starts_label or not _close(prefix[-1], line)):
+            # A prefix goes with this row unless this row prints a label of its own in the prefix's column.
+            if prefix and (begins(label_in(line, prefix_column)) or not _close(prefix[-1], line)):
                 rows.append(_Row(prefix))
                 prefix = []
             rows.append(_Row(prefix + [line]))
             prefix = []
-        elif prefix and not starts_label and _close(prefix[-1], line) and _fills(prefix[-1], label_edges):
-            prefix.append(line)
-        elif (
-            rows
-            and not starts_label
-            and previous is rows[-1].lines[-1]
-            and _close(previous, line)
-            and _fills(previous, label_edges)
-        ):
-            rows[-1].lines.append(line)  # the rest of the label printed beside the amounts above
-        elif _fills(line, label_edges):
-            if prefix:
-                rows.append(_Row(prefix))
-            prefix = [line]  # a label that goes on in the next line
-        else:
-            if prefix:
-                rows.append(_Row(prefix))
-                prefix = []
+            continue
+        if column is None:
             rows.append(_Row([line]))
-        previous = line
+            continue
+        if (
+            prefix
+            and not begins(first)
+            and _close(prefix[-1], line)
+            and fills(label_in(prefix[-1], column), column)
+        ):
+            prefix.append(line)
+            continue
+        if rows and not begins(first) and _close(rows[-1].lines[-1], line):
+            above = next((label_in(l, column) for l in reversed(rows[-1].lines) if label_in(l, column)), None)
+            if fills(above, column):
+                rows[-1].lines.append(line)  # the rest of a label whose amounts stand above
+                continue
+        if prefix:
+            rows.append(_Row(prefix))
+            prefix = []
+        if fills(first, column):
+            prefix, prefix_column = [line], column  # a label that goes on in the next line
+        else:
+            rows.append(_Row([line]))
     if prefix:
         rows.append(_Row(prefix))
 
@@ -380,18 +421,6 @@ def _starts_label(labels: Sequence[Token]) -> bool:
 
 def _close(upper: TextLine, lower: TextLine) -> bool:
     return lower.top - upper.bottom < 0.8 * max(upper.bottom - upper.top, 1.0)
-
-
-def _fills(line: TextLine, label_edges: Sequence[float]) -> bool:
-    """Whether a label in the line runs up to the right edge of its label column (and so wraps)."""
-    for token in _tokens(line):
-        if _is_amount(token):
-            continue
-        size = max((c.get("size", 10.0) for c in line.chars), default=10.0)
-        edge = min((e for e in label_edges if e >= token.x1 - 1), default=None)
-        if edge is not None and token.x1 >= edge - 1.5 * size:
-            return True
-    return False
 
 
 def _column_of(xs: Sequence[float], x: float) -> int:
@@ -441,9 +470,12 @@ def _header_rows(lines: Sequence[TextLine], xs: Sequence[float]):
     n_cols = len(xs) - 1
     rows: list[list[list]] = []
     previous: list[list] = []
+    seen_words: list[Token] = []
     for line in lines:
         cells: list[list] = []
-        for token in _header_words(line):
+        line_words = _header_words(line, seen_words)
+        seen_words = seen_words + line_words
+        for token in line_words:
             inside = [c for c in range(n_cols) if token.x0 <= (xs[c] + xs[c + 1]) / 2 <= token.x1]
             home = _column_of(xs, token.middle)
             c0, c1 = min(inside + [home]), max(inside + [home]) + 1
@@ -473,43 +505,53 @@ def _header_rows(lines: Sequence[TextLine], xs: Sequence[float]):
         previous.extend(cells)
         if cells:
             rows.append(cells)
-    # Captions: a word over sub-headers spreads over the neighbouring columns whose highest word below it stands
-    # as low as its own sub-headers (a column whose header is centred over several rows, higher up, is a sibling)
-    # and that no word beside it (on its line or close to its height) stands over.
+    # Where each column stands: the middle of the lowest header word over it alone (amounts right-aligned in
+    # wide cells stand off the middle), else the middle of its amounts. A word covers the columns whose place
+    # it spans, at least the one it stands in.
+    centre = [(xs[c] + xs[c + 1]) / 2 for c in range(n_cols)]
+    for cells in rows:
+        for cell in cells:
+            if cell[1] == cell[0] + 1:
+                centre[cell[0]] = (cell[3][0] + cell[3][2]) / 2
+    for cells in rows:
+        for cell in cells:
+            inside = [c for c in range(n_cols) if cell[3][0] <= centre[c] <= cell[3][2]]
+            home = _column_of(xs, (cell[3][0] + cell[3][2]) / 2)
+            cell[0], cell[1] = min(inside + [home]), max(inside + [home]) + 1
+    # Captions, from the lowest line up: a word over sub-headers spreads over the neighbouring columns whose
+    # highest header below it stands as low as its own sub-headers (a column whose header is centred over several
+    # rows, higher up, is a sibling), that the words on its line leave to it (halfway) and that no word close to
+    # its height stands over.
     spans = [[(cell[0], cell[1]) for cell in cells] for cells in rows]
+    claimed_by = [
+        (cell, span) for cells, row_spans in zip(rows, spans) for cell, span in zip(cells, row_spans)
+    ]
 
     def highest_below(k: int, col: int) -> float | None:
-        tops = [
-            cell[3][1]
+        """The middle height of the highest header cell under line ``k`` in a column (a cell wrapped over two
+        lines is centred like a one-line cell of its row)."""
+        middles = [
+            (cell[3][1] + cell[3][3]) / 2
             for lower, lower_spans in zip(rows[k + 1 :], spans[k + 1 :])
             for cell, (a, b) in zip(lower, lower_spans)
             if a <= col < b
         ]
-        return min(tops) if tops else None
+        return min(middles) if middles else None
 
-    every = [(cell, span) for cells, row_spans in zip(rows, spans) for cell, span in zip(cells, row_spans)]
-    for k, cells in enumerate(rows):
+    for k in range(len(rows) - 1, -1, -1):
+        cells = rows[k]
         for i, cell in enumerate(cells):
             a, b = spans[k][i]
             children = [t for c in range(a, b) if (t := highest_below(k, c)) is not None]
             if not children:
                 continue
             floor = min(children) - 0.5 * max(cell[3][3] - cell[3][1], 1.0)
-            # Words on its line bound it halfway; the columns of words close to its height are theirs.
-            same_line = [o for o in cells if o is not cell]
-            left = (
-                max((o[3][2] + cell[3][0]) / 2 for o in same_line if o[3][2] <= cell[3][0])
-                if any(o[3][2] <= cell[3][0] for o in same_line)
-                else float("-inf")
-            )
-            right = (
-                min((cell[3][2] + o[3][0]) / 2 for o in same_line if o[3][0] >= cell[3][2])
-                if any(o[3][0] >= cell[3][2] for o in same_line)
-                else float("inf")
-            )
+            lefts = [(o[3][2] + cell[3][0]) / 2 for o in cells if o is not cell and o[3][2] <= cell[3][0]]
+            rights = [(cell[3][2] + o[3][0]) / 2 for o in cells if o is not cell and o[3][0] >= cell[3][2]]
+            left, right = max(lefts, default=float("-inf")), min(rights, default=float("inf"))
             claimed = {
                 c
-                for other, (oa, ob) in every
+                for other, (oa, ob) in claimed_by
                 if other is not cell and other[3][1] <= cell[3][3] + 1.0 and cell[3][1] <= other[3][3] + 1.0
                 for c in range(oa, ob)
             }
@@ -519,18 +561,18 @@ def _header_rows(lines: Sequence[TextLine], xs: Sequence[float]):
                 k: int = k,
                 claimed: set[int] = claimed,
                 floor: float = floor,
-                left: float = left,
-                right: float = right,
+                bounds: tuple[float, float] = (left, right),
             ) -> bool:
                 top = highest_below(k, c)
-                inside = left <= (xs[c] + xs[c + 1]) / 2 <= right
-                return inside and c not in claimed and top is not None and top >= floor
+                beside = bounds[0] <= centre[c] <= bounds[1]
+                return beside and c not in claimed and top is not None and top >= floor
 
             while a > 0 and joins(a - 1):
                 a -= 1
             while b < n_cols and joins(b):
                 b += 1
             cell[0], cell[1] = a, b
+            spans[k][i] = (a, b)
     out = []
     for cells in rows:
         top = min(c[3][1] for c in cells)
