@@ -3,7 +3,9 @@
 ``extract_tables`` reads each page's grids, assembles them into tables (a title starts one, an untitled grid on the
 next page with the same columns continues it), reads each table's header and body and returns the
 ``STATEMENT_TABLES`` and ``LINE_ITEMS`` frames. Tables titled …绩效自评表 are read elsewhere and skipped; a table
-whose title is not a standard one but which prints amounts is kept as kind ``unknown``.
+whose title is not a standard one but which prints amounts is kept as kind ``unknown``. A table is empty when it
+prints no amount and says so in its note (…故本表无数据) or lists no item but its total; a 三公 table whose zeros
+print blank is not. A table that prints no unit takes its neighbours' (the document's usual unit).
 """
 
 from __future__ import annotations

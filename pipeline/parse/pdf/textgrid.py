@@ -1,13 +1,15 @@
-"""Tables printed without ruling lines, rebuilt from the positions of their words.
+"""Tables printed without ruling lines (or with only a top, an under-header and a bottom rule), rebuilt from
+the positions of their words.
 
-Below a recognised table title (or atop the page after such a table) the lines that print amounts are the body rows.
-Amounts stand in columns: their horizontal extents overlap from row to row, so overlapping extents make a value
-column; the text between value columns is a label column (a second panel when it stands right of a value column);
-digits that lead a row before its label are its code. A line without amounts between body rows is part of the
-nearest row when it stands closer than a row pitch (a label wrapped over lines, the amount on the middle one), and a
-row of its own otherwise. The lines between the title block and the first body row are the header; a header word
-covers the columns its extent overlaps, and a word right under another over the same columns continues it.
-The result is a ``Grid`` like a ruled table's, so the rest of the reader does not care where it came from.
+Below a recognised table title (or atop the page after such a table) the lines that print amounts are the body
+rows. Columns: amounts stand in columns whose extents overlap from row to row; the text between value columns is a
+label column (a new panel when it stands right of a value column); bare digits right before a label are its code;
+a header word that heads no column of amounts heads a column that prints nothing. Rows: a label that runs up to the
+right edge of its column wraps, and the lines of its rest join its row (the amounts on its first, middle or last
+line); any other line without amounts is a row of its own. Header: a word covers the columns whose place it spans;
+a word right under another continues it; a word over sub-headers is a caption over the neighbouring columns whose
+sub-headers stand at its sub-headers' height. The result is a ``Grid`` like a ruled table's, with the role of each
+column, so the rest of the reader does not care where it came from.
 """
 
 from __future__ import annotations
@@ -19,96 +21,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.parse.pdf.grid import Cell, Grid
-from pipeline.parse.pdf.layout import Char, TextLine, chars_text
+from pipeline.parse.pdf.layout import TextLine
 from pipeline.parse.pdf.numbers import (
-    amount_printed,
     compact,
     is_code_text,
     is_column_number_row,
     is_placeholder,
 )
+from pipeline.parse.pdf.textheader import header_rows
 from pipeline.parse.pdf.titles import match_title
 from pipeline.parse.pdf.units import unit_in_text
+from pipeline.parse.pdf.words import Token, column_of, header_words, is_amount, tokens
 
 _MIN_BODY_LINES = 2
-_HEADER_GAP = 0.5
-
-
-@dataclass
-class Token:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-
-    @property
-    def middle(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-
-def _tokens(line: TextLine, wide: float = 0.9) -> list[Token]:
-    """The line cut where the gap between characters is wider than ``wide`` glyphs (header words stand closer
-    together than a justified label's characters: they are cut at half a glyph)."""
-    out: list[list[Char]] = []
-    for char in sorted(line.chars, key=lambda c: c["x0"]):
-        if out:
-            previous = out[-1][-1]
-            size = max(min(char.get("size", 10.0), previous.get("size", 10.0)), 1.0)
-            gap = char["x0"] - previous["x1"]
-            # An amount that ends right where the next label begins (no rule between) is its own word.
-            numeric = _is_numeric_char(previous["text"]), _is_numeric_char(char["text"])
-            switch = numeric[0] != numeric[1]
-            # Two numbers (an amount, the next panel's code) part at any visible gap.
-            apart = (switch and gap > size * 0.15) or (all(numeric) and gap > size * 0.3)
-            if gap <= size * wide and not apart:
-                out[-1].append(char)
-                continue
-        out.append([char])
-    return [
-        Token(
-            chars_text(group),
-            min(c["x0"] for c in group),
-            max(c["x1"] for c in group),
-            min(c["top"] for c in group),
-            max(c["bottom"] for c in group),
-        )
-        for group in out
-    ]
-
-
-def _header_words(line: TextLine, above: Sequence[Token] = ()) -> list[Token]:
-    """A header line's words: cut at half a glyph, letters spread over a cell (金   额) put back together
-    unless they are the ends of words wrapped from the line ``above``."""
-
-    def wrapped(t: Token) -> bool:
-        return any(o.x0 - 2 <= t.x0 and t.x1 <= o.x1 + 2 for o in above)
-
-    words: list[Token] = []
-    for token in _tokens(line, _HEADER_GAP):
-        if words:
-            last = words[-1]
-            size = max(token.bottom - token.top, 1.0)
-            if (
-                len(compact(last.text)) == 1
-                and len(compact(token.text)) == 1
-                and token.x0 - last.x1 < 4 * size
-                and not wrapped(last)
-                and not wrapped(token)
-            ):
-                top, bottom = min(last.top, token.top), max(last.bottom, token.bottom)
-                words[-1] = Token(last.text + token.text, last.x0, token.x1, top, bottom)
-                continue
-        words.append(token)
-    return words
-
-
-def _is_numeric_char(text: str) -> bool:
-    return text in "0123456789,.-" and text != ""
-
-
-def _is_amount(token: Token) -> bool:
-    return amount_printed(token.text) is not None
 
 
 def _split(line: TextLine) -> tuple[list[Token], list[Token], list[Token]]:
@@ -117,10 +42,10 @@ def _split(line: TextLine) -> tuple[list[Token], list[Token], list[Token]]:
     labels: list[Token] = []
     amounts: list[Token] = []
     run: list[Token] = []
-    for token in _tokens(line):
+    for token in tokens(line):
         if is_placeholder(token.text):
             continue  # a dash where no amount is printed: a blank cell
-        if _is_amount(token):
+        if is_amount(token):
             if is_code_text(token.text) and len(compact(token.text)) <= 7:
                 run.append(token)
             else:
@@ -147,8 +72,8 @@ def _is_prose(line: TextLine) -> bool:
     """A line of running text: sentence punctuation, a unit right after a number, or a long phrase."""
     return any(
         _SENTENCE.search(compact(t.text)) or len(compact(t.text)) > 30
-        for t in _tokens(line)
-        if not _is_amount(t)
+        for t in tokens(line)
+        if not is_amount(t)
     )
 
 
@@ -204,15 +129,15 @@ def _attach_code_lines(lines: list[TextLine]) -> list[TextLine]:
     out = list(lines)
     i = 0
     while i < len(out):
-        tokens = _tokens(out[i])
-        if tokens and all(is_code_text(t.text) for t in tokens):
+        words = tokens(out[i])
+        if words and all(is_code_text(t.text) for t in words):
             line = out[i]
             height = max(line.bottom - line.top, 1.0)
             neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(out)]
             neighbours = [
                 j
                 for j in neighbours
-                if any(not _is_amount(t) for t in _tokens(out[j]))
+                if any(not is_amount(t) for t in tokens(out[j]))
                 and min(
                     abs(out[j].top - line.bottom),
                     abs(line.top - out[j].bottom),
@@ -234,7 +159,7 @@ def _build(page_number: int, lines: list[TextLine]) -> Grid | None:
     lines = _attach_code_lines(lines)
     split = [_split(line) for line in lines]
     # A column-number line (栏次 1 2 3 …) is part of the header, not a body row.
-    numbering = {i for i, line in enumerate(lines) if is_column_number_row([t.text for t in _tokens(line)])}
+    numbering = {i for i, line in enumerate(lines) if is_column_number_row([t.text for t in tokens(line)])}
     body_at = [i for i, (_, _, amounts) in enumerate(split) if amounts and i not in numbering]
     if not body_at or (len(body_at) < _MIN_BODY_LINES and len(split[body_at[0]][2]) < 2):
         return None
@@ -284,7 +209,7 @@ def _build(page_number: int, lines: list[TextLine]) -> Grid | None:
     units: list[Token] = []
     previous_words: list[Token] = []
     for line in header_lines:
-        line_words = _header_words(line, previous_words)
+        line_words = header_words(line, previous_words)
         previous_words = previous_words + line_words
         for t in line_words:
             if t.x0 <= labels_end:
@@ -339,7 +264,7 @@ def _build(page_number: int, lines: list[TextLine]) -> Grid | None:
     # the right edge of its column; its rest stands under it, the amounts on its first, middle or last line.
     def label_in(line: TextLine, column: tuple[float, float]) -> Token | None:
         a, b = column
-        inside = [t for t in _tokens(line) if not _is_amount(t) and a - 1 <= t.middle <= b + 1]
+        inside = [t for t in tokens(line) if not is_amount(t) and a - 1 <= t.middle <= b + 1]
         return min(inside, key=lambda t: t.x0) if inside else None
 
     def column_of(token: Token) -> tuple[float, float] | None:
@@ -393,10 +318,7 @@ def _build(page_number: int, lines: list[TextLine]) -> Grid | None:
     if prefix:
         rows.append(_Row(prefix))
 
-    header_rows = _header_rows(header_lines, xs)
-    all_rows: list[tuple[float, float, list[tuple[int, int, str, tuple[float, float, float, float]]]]] = []
-    for top, bottom, cells in header_rows:
-        all_rows.append((top, bottom, cells))
+    all_rows = list(header_rows(header_lines, xs))
     for row in rows:
         all_rows.append((row.top, row.bottom, _row_cells(row, xs)))
     grid = _grid(page_number, xs, all_rows)
@@ -423,21 +345,14 @@ def _close(upper: TextLine, lower: TextLine) -> bool:
     return lower.top - upper.bottom < 0.8 * max(upper.bottom - upper.top, 1.0)
 
 
-def _column_of(xs: Sequence[float], x: float) -> int:
-    for c in range(len(xs) - 1):
-        if x < xs[c + 1]:
-            return c
-    return len(xs) - 2
-
-
 def _row_cells(
     row: _Row, xs: Sequence[float]
 ) -> list[tuple[int, int, str, tuple[float, float, float, float]]]:
     by_col: dict[int, list[tuple[TextLine, Token]]] = {}
     for line in row.lines:
-        for token in _tokens(line):
+        for token in tokens(line):
             if not is_placeholder(token.text):
-                by_col.setdefault(_column_of(xs, token.middle), []).append((line, token))
+                by_col.setdefault(column_of(xs, token.middle), []).append((line, token))
     cells = []
     for col, items in sorted(by_col.items()):
         items.sort(key=lambda lt: (lt[1].top, lt[1].x0))
@@ -458,127 +373,6 @@ def _row_cells(
         )
         cells.append((col, col + 1, "\n".join(text_lines), bbox))
     return cells
-
-
-def _header_rows(lines: Sequence[TextLine], xs: Sequence[float]):
-    """Header lines as rows of cells.
-
-    A header word covers the columns whose middle it spans (at least the one it stands in); a word right under
-    another continues it (a wrapped header); a word with sub-headers below it is a caption over the columns
-    between it and its neighbours on the line that have sub-headers.
-    """
-    n_cols = len(xs) - 1
-    rows: list[list[list]] = []
-    previous: list[list] = []
-    seen_words: list[Token] = []
-    for line in lines:
-        cells: list[list] = []
-        line_words = _header_words(line, seen_words)
-        seen_words = seen_words + line_words
-        for token in line_words:
-            inside = [c for c in range(n_cols) if token.x0 <= (xs[c] + xs[c + 1]) / 2 <= token.x1]
-            home = _column_of(xs, token.middle)
-            c0, c1 = min(inside + [home]), max(inside + [home]) + 1
-            height = max(token.bottom - token.top, 1.0)
-            above = next(
-                (
-                    cell
-                    for cell in reversed(previous)
-                    if cell[3][0] - 2 <= token.x0
-                    and token.x1 <= cell[3][2] + 2
-                    and token.top - cell[3][3] < 0.6 * height
-                ),
-                None,
-            )
-            if above is not None:
-                above[2] = above[2] + "\n" + token.text
-                above[3] = (above[3][0], above[3][1], above[3][2], token.bottom)
-                continue
-            if cells and cells[-1][0] == c0 and cells[-1][1] == c1:
-                # Letters of one header spread over its column (金 额): one word.
-                last = cells[-1]
-                last[2] = last[2] + " " + token.text
-                last[3] = (last[3][0], min(last[3][1], token.top), token.x1, max(last[3][3], token.bottom))
-                continue
-            cell = [c0, c1, token.text, (token.x0, token.top, token.x1, token.bottom)]
-            cells.append(cell)
-        previous.extend(cells)
-        if cells:
-            rows.append(cells)
-    # Where each column stands: the middle of the lowest header word over it alone (amounts right-aligned in
-    # wide cells stand off the middle), else the middle of its amounts. A word covers the columns whose place
-    # it spans, at least the one it stands in.
-    centre = [(xs[c] + xs[c + 1]) / 2 for c in range(n_cols)]
-    for cells in rows:
-        for cell in cells:
-            if cell[1] == cell[0] + 1:
-                centre[cell[0]] = (cell[3][0] + cell[3][2]) / 2
-    for cells in rows:
-        for cell in cells:
-            inside = [c for c in range(n_cols) if cell[3][0] <= centre[c] <= cell[3][2]]
-            home = _column_of(xs, (cell[3][0] + cell[3][2]) / 2)
-            cell[0], cell[1] = min(inside + [home]), max(inside + [home]) + 1
-    # Captions, from the lowest line up: a word over sub-headers spreads over the neighbouring columns whose
-    # highest header below it stands as low as its own sub-headers (a column whose header is centred over several
-    # rows, higher up, is a sibling), that the words on its line leave to it (halfway) and that no word close to
-    # its height stands over.
-    spans = [[(cell[0], cell[1]) for cell in cells] for cells in rows]
-    claimed_by = [
-        (cell, span) for cells, row_spans in zip(rows, spans) for cell, span in zip(cells, row_spans)
-    ]
-
-    def highest_below(k: int, col: int) -> float | None:
-        """The middle height of the highest header cell under line ``k`` in a column (a cell wrapped over two
-        lines is centred like a one-line cell of its row)."""
-        middles = [
-            (cell[3][1] + cell[3][3]) / 2
-            for lower, lower_spans in zip(rows[k + 1 :], spans[k + 1 :])
-            for cell, (a, b) in zip(lower, lower_spans)
-            if a <= col < b
-        ]
-        return min(middles) if middles else None
-
-    for k in range(len(rows) - 1, -1, -1):
-        cells = rows[k]
-        for i, cell in enumerate(cells):
-            a, b = spans[k][i]
-            children = [t for c in range(a, b) if (t := highest_below(k, c)) is not None]
-            if not children:
-                continue
-            floor = min(children) - 0.5 * max(cell[3][3] - cell[3][1], 1.0)
-            lefts = [(o[3][2] + cell[3][0]) / 2 for o in cells if o is not cell and o[3][2] <= cell[3][0]]
-            rights = [(cell[3][2] + o[3][0]) / 2 for o in cells if o is not cell and o[3][0] >= cell[3][2]]
-            left, right = max(lefts, default=float("-inf")), min(rights, default=float("inf"))
-            claimed = {
-                c
-                for other, (oa, ob) in claimed_by
-                if other is not cell and other[3][1] <= cell[3][3] + 1.0 and cell[3][1] <= other[3][3] + 1.0
-                for c in range(oa, ob)
-            }
-
-            def joins(
-                c: int,
-                k: int = k,
-                claimed: set[int] = claimed,
-                floor: float = floor,
-                bounds: tuple[float, float] = (left, right),
-            ) -> bool:
-                top = highest_below(k, c)
-                beside = bounds[0] <= centre[c] <= bounds[1]
-                return beside and c not in claimed and top is not None and top >= floor
-
-            while a > 0 and joins(a - 1):
-                a -= 1
-            while b < n_cols and joins(b):
-                b += 1
-            cell[0], cell[1] = a, b
-            spans[k][i] = (a, b)
-    out = []
-    for cells in rows:
-        top = min(c[3][1] for c in cells)
-        bottom = max(c[3][3] for c in cells)
-        out.append((top, bottom, [(c[0], c[1], c[2], c[3]) for c in cells]))
-    return out
 
 
 def _grid(page_number: int, xs: list[float], rows) -> Grid | None:
