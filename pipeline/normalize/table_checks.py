@@ -276,11 +276,16 @@ def _first_measure(table: list[Cell], row: Cell) -> Cell:
     return min(same_row, key=lambda c: c.bbox[0] if c.bbox[0] is not None else 0)
 
 
-def _across_tables(tables: dict[int, list[Cell]]) -> Iterator[dict | None]:
+def _first_of_each_kind(tables: dict[int, list[Cell]]) -> dict[str, list[Cell]]:
+    """The first table of each kind: the one the cross-table and narrative checks compare against."""
     by_kind: dict[str, list[Cell]] = {}
     for table in tables.values():
         if table:
             by_kind.setdefault(table[0].table_kind, table)
+    return by_kind
+
+
+def _across_tables(by_kind: dict[str, list[Cell]]) -> Iterator[dict | None]:
     summary = by_kind.get("final_income_expenditure_summary")
     for kind_a, (panel, name), kind_b, total_name in _SAME_FIGURE_TOTALS:
         a_table, b_table = by_kind.get(kind_a), by_kind.get(kind_b)
@@ -324,11 +329,7 @@ _NARRATIVE_IN_TABLES = (
 )
 
 
-def _narrative_vs_tables(figures: pl.DataFrame, tables: dict[int, list[Cell]]) -> Iterator[dict | None]:
-    by_kind: dict[str, list[Cell]] = {}
-    for table in tables.values():
-        if table:
-            by_kind.setdefault(table[0].table_kind, table)
+def _narrative_vs_tables(figures: pl.DataFrame, by_kind: dict[str, list[Cell]]) -> Iterator[dict | None]:
     amounts = figures.filter(pl.col("value_wan_yuan").is_not_null())
     for section, labels, kind, panel, names in _NARRATIVE_IN_TABLES:
         table = by_kind.get(kind)
@@ -367,9 +368,10 @@ def table_findings(sha256: str, statement_tables: pl.DataFrame, line_items: pl.D
         found += _columns_of_rows(table)
         if table and table[0].table_kind == "final_income_expenditure_summary":
             found += _summary_identities(table)
-    found += _across_tables(tables)
+    by_kind = _first_of_each_kind(tables)
+    found += _across_tables(by_kind)
     if narrative_figures is not None and not narrative_figures.is_empty():
-        found += _narrative_vs_tables(narrative_figures, tables)
+        found += _narrative_vs_tables(narrative_figures, by_kind)
     rows, seen = [], set()
     for finding in found:
         if finding is None or finding["subject"] in seen:
