@@ -1,9 +1,12 @@
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import dagster as dg
 from dagster_dbt import DbtCliResource, dbt_assets
-from dagster_duckdb import DuckDBResource
 
+from pipeline.defs.resources import Warehouse
 from pipeline.lib.dbt_project import dbt_project
 from pipeline.lib.dbt_translator import translator
 from pipeline.settings import WAREHOUSE_ENV
@@ -15,9 +18,23 @@ from pipeline.settings import WAREHOUSE_ENV
     dagster_dbt_translator=translator,
     op_tags={"dagster/concurrency_key": "warehouse_writer"},
 )
-def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, duckdb: DuckDBResource):
+def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
     """dbt build: staging → intermediate → marts, with every dbt test as an asset check."""
-    # profiles.yml reads the warehouse from this variable; the dbt subprocess inherits it.
-    os.environ[WAREHOUSE_ENV] = duckdb.database
     # No fetch_row_counts(): it would open the DuckDB file while dbt holds its write lock.
-    yield from dbt.cli(["build"], context=context).stream()
+    with _warehouse_for_dbt(warehouse.build):
+        yield from dbt.cli(["build"], context=context).stream()
+
+
+@contextmanager
+def _warehouse_for_dbt(path: Path) -> Iterator[None]:
+    # profiles.yml reads the warehouse from this variable and the dbt subprocess inherits it; the process's own
+    # setting (the published file) is restored afterwards.
+    before = os.environ.get(WAREHOUSE_ENV)
+    os.environ[WAREHOUSE_ENV] = str(path)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(WAREHOUSE_ENV, None)
+        else:
+            os.environ[WAREHOUSE_ENV] = before

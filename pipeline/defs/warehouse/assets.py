@@ -1,8 +1,8 @@
 import dagster as dg
 import polars as pl
-from dagster_duckdb import DuckDBResource
 
 from pipeline.defs.ingest.assets import parsed_documents, raw_documents
+from pipeline.defs.resources import Warehouse
 from pipeline.load.warehouse import load_batch
 from pipeline.parse.dispatch import ParseBatch
 from pipeline.schemas import ALL_FRAMES
@@ -27,10 +27,10 @@ def _table_specs() -> list[dg.AssetSpec]:
     op_tags={"dagster/concurrency_key": "warehouse_writer"},
 )
 def disclosures_tables(
-    duckdb: DuckDBResource, raw_documents: pl.DataFrame, parsed_documents: ParseBatch
+    warehouse: Warehouse, raw_documents: pl.DataFrame, parsed_documents: ParseBatch
 ):
-    """Loads the run's documents into the warehouse's ``raw`` schema in one transaction."""
-    with duckdb.get_connection() as con:
+    """Loads the run's documents into the ``raw`` schema of the run's build, in one transaction."""
+    with warehouse.get_connection() as con:
         counts = load_batch(con, raw_documents, parsed_documents)
     for schema in ALL_FRAMES:
         yield dg.MaterializeResult(asset_key=["disclosures", schema.name], metadata={"rows": counts[schema.name]})

@@ -1,0 +1,76 @@
+"""A researcher's read-only connection, held open in another process, neither blocks the main job nor sees half
+of it: it keeps its snapshot, and the next connection sees the new one."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED
+from tests.corpus.generate import generate
+from tests.integration.pipeline_run import query, run_ingest
+
+pytestmark = pytest.mark.slow
+
+_STATE = (
+    "SELECT (SELECT count(*) FROM dim_document), (SELECT count(*) FROM fct_line_item), "
+    "(SELECT CAST(change_pct AS VARCHAR) FROM fct_yoy_change WHERE fiscal_year = 2022 AND metric = 'total_income' "
+    "AND department_name = '盘锦市兴隆台区工业和信息化局')"
+)
+
+_READER = """
+import duckdb, json, sys
+con = duckdb.connect(sys.argv[1], read_only=True)
+for line in sys.stdin:
+    if line.strip() == "exit":
+        break
+    print(json.dumps(con.execute(sys.argv[2]).fetchone()), flush=True)
+"""
+
+
+class Reader:
+    def __init__(self, warehouse: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", _READER, str(warehouse), _STATE],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )
+
+    def state(self) -> tuple:
+        self.process.stdin.write("q\n")
+        self.process.stdin.flush()
+        return tuple(json.loads(self.process.stdout.readline()))
+
+    def close(self) -> None:
+        self.process.communicate("exit\n", timeout=60)
+        assert self.process.returncode == 0
+
+
+def test_a_reader_holding_the_warehouse_open_keeps_its_snapshot_while_the_job_publishes(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / SEED.name).write_bytes(SEED.read_bytes())
+    warehouse = tmp_path / "warehouse.duckdb"
+    [first] = run_ingest(raw, warehouse)
+    assert first.success
+    before = tuple(query(warehouse, _STATE)[0])
+    assert before[0] == 1 and before[2] == "-41.02"
+
+    [added] = generate(departments=1, years=(2022,), seed=5, include_seed=False)
+    (raw / added.pdf_name).write_bytes(added.rendered.pdf)
+
+    reader = Reader(warehouse)
+    try:
+        assert reader.state() == before
+        [second] = run_ingest(raw, warehouse)
+        assert second.success, "the job failed while a reader held the warehouse open"
+        assert reader.state() == before, "the open reader saw the run's writes"
+    finally:
+        reader.close()
+
+    after = tuple(query(warehouse, _STATE)[0])
+    assert after[0] == 2 and after[1] > before[1] and after[2] == before[2]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["raw", "warehouse.duckdb"], "a build file was left behind"
