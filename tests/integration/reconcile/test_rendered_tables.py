@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from decimal import Decimal
 
 import polars as pl
 import pytest
@@ -12,8 +13,9 @@ import pytest
 from pipeline.parse.dispatch import parse_document
 from pipeline.parse.result import ParsedDocument
 from tests.corpus import spec
-from tests.corpus.defects import Defect, TableDefect
+from tests.corpus.defects import Defect, TableDefect, apply_to_tables
 from tests.corpus.generate import GeneratedDocument, render_year
+from tests.corpus.tables import build_tables
 from tests.integration.reconcile.cases import BASIC, CASES, RULED, TABLES, YEAR, amount
 
 
@@ -138,3 +140,13 @@ def test_the_narrative_finding_says_where_both_numbers_stand(reports) -> None:
     table_cell = _placed(report.doc, finding["expected_location"])
     assert (table_cell.table_kind, table_cell.item) == (BASIC, "人员经费合计")
     assert amount(table_cell.value) == finding["expected_value"] == amount(record["consistent"])
+
+
+def test_a_defect_must_name_exactly_one_printed_cell() -> None:
+    dept = spec.seed_department()
+    tables = build_tables(dept, dept.years[YEAR], RULED)
+    # 人员经费 rows of #6 all print in 决算数: without a code the selector is ambiguous.
+    with pytest.raises(ValueError, match="not one printed number"):
+        apply_to_tables(tables, TableDefect(BASIC, "决算数", Decimal(1)), RULED.separators)
+    with pytest.raises(ValueError, match="names 0 cells"):
+        apply_to_tables(tables, TableDefect(BASIC, "决算数", Decimal(1), code="39999"), RULED.separators)
