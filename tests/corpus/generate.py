@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 from tests.corpus import spec
+from tests.corpus.defects import Defect, NarrativeDefect, TableDefect, apply_to_narrative, apply_to_tables
 from tests.corpus.layout import SEED_LAYOUTS, Layout, assign_layouts
 from tests.corpus.narrative import Narrative, build_narrative, seed_narrative
 from tests.corpus.render import RenderResult, render_document
@@ -35,14 +37,24 @@ class GeneratedDocument:
         return f"{self.stem}.truth.json"
 
 
-def render_year(dept: spec.Department, year: int, layout: Layout, narrative: Narrative | None = None) -> GeneratedDocument:
+def render_year(dept: spec.Department, year: int, layout: Layout, narrative: Narrative | None = None,
+                defect: Defect | None = None, table_kinds: Collection[str] | None = None) -> GeneratedDocument:
+    """The report of ``dept`` in ``year``; with ``defect`` (``defects``), one figure printed off its derived
+    value and the truth saying which; with ``table_kinds``, only those of the 9 tables (fewer pages to read)."""
     fig = dept.years[year]
     assert fig.unit == layout.unit, (dept.slug, year, fig.unit, layout.unit)
     narrative = narrative or build_narrative(dept, year, layout)
-    tables = build_tables(dept, fig, layout)
+    tables = [t for t in build_tables(dept, fig, layout) if table_kinds is None or t.kind in table_kinds]
+    record = None
+    if isinstance(defect, TableDefect):
+        record = apply_to_tables(tables, defect, layout.separators)
+    elif isinstance(defect, NarrativeDefect):
+        record = apply_to_narrative(narrative, defect, layout.separators)
     rendered = render_document(f"{dept.name}{year}年度部门决算", narrative.blocks, tables, layout, year, dept.name)
     stem = f"{dept.slug}_{year}_dept-final"
     truth = truth_document(f"{stem}.pdf", rendered.pdf, dept.name, year, rendered.tables, narrative.figures)
+    if record:
+        truth["defect"] = record
     return GeneratedDocument(stem, dept, year, layout, narrative, rendered, truth)
 
 

@@ -1,0 +1,96 @@
+"""The reports with ONE deliberate inconsistency (``tests.corpus.defects``) the reconciliation tests render.
+
+The report is the seed department's 2022 report (small: 7 项) with the tables the checks relate, ruled (grid),
+printing zeros as 0.00 so that #1's 使用非财政拨款结余 is a cell. It goes through the real reader
+(``parse_document``); the finding must name both numbers — the printed one and the one the other printed numbers
+give — and where they stand, the changed figure must be read as printed, and the same report without the defect
+must raise nothing.
+
+One printed figure usually takes part in more than one identity (a 项 cell is in its 款's sum and in its row's
+基本 + 项目 = 合计), so a case lists the findings the same figure necessarily raises besides the one it is for:
+the defective report raises exactly those.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from tests.corpus.defects import Defect, NarrativeDefect, TableDefect
+from tests.corpus.layout import Layout
+
+YEAR = 2022
+RULED = Layout(ruling="grid", unit="万元", separators=False, continuation="repeat_header", codes="split",
+               panels="side_by_side", orientation="landscape", column_numbers="none", zeros="0.00",
+               total_row="first", titles="canonical", table_numbers=False, page_footer=False, toc=False,
+               density="compact")
+DELTA = Decimal("1.00")
+SUMMARY = "final_income_expenditure_summary"
+BASIC = "final_general_budget_basic_expenditure"
+GENERAL = "final_general_budget_expenditure"
+# The tables the checks relate (#1, #2, #3, #5, #6): half the table pages, half the reading time.
+TABLES = (SUMMARY, "final_income", "final_expenditure", GENERAL, BASIC)
+
+
+@dataclass(frozen=True)
+class Case:
+    defect: Defect
+    check: str
+    subject: str
+    # observed − expected of the finding: −DELTA when a part was changed, +DELTA when the figure checked was.
+    difference: Decimal
+    also: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+
+
+CASES = {
+    # #1: an income row off, 本年收入合计 printed as derived.
+    "total_equals_sum_of_rows": Case(
+        TableDefect(SUMMARY, "决算数", DELTA, item="一、一般公共预算财政拨款收入"),
+        "total_equals_sum_of_rows", "收入支出决算总表：本年收入合计", -DELTA,
+    ),
+    # #6 is one column: a 款 off breaks only its 类's sum.
+    "class_equals_sum_of_kuan": Case(
+        TableDefect(BASIC, "决算数", DELTA, code="30101"),
+        "class_equals_sum_of_subclasses", "一般公共预算财政拨款基本支出决算表：301 工资福利支出（决算数）", -DELTA,
+    ),
+    "kuan_equals_sum_of_xiang": Case(
+        TableDefect(GENERAL, "基本支出", DELTA, code="2150501"),
+        "class_equals_sum_of_subclasses", "一般公共预算财政拨款支出决算表：21505 工业和信息产业监管（基本支出）", -DELTA,
+        frozenset({("columns_sum_to_row_total", "一般公共预算财政拨款支出决算表：2150501 行政运行（合计）")}),
+    ),
+    "columns_sum_to_row_total": Case(
+        TableDefect(GENERAL, "项目支出", DELTA, code="2120199"),
+        "columns_sum_to_row_total", "一般公共预算财政拨款支出决算表：2120199 其他城乡社区管理事务支出（合计）", -DELTA,
+        frozenset({("class_equals_sum_of_subclasses",
+                    "一般公共预算财政拨款支出决算表：21201 城乡社区管理事务（项目支出）")}),
+    ),
+    # 总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余; both 总计 stay equal.
+    "summary_total_identity": Case(
+        TableDefect(SUMMARY, "决算数", DELTA, item="使用非财政拨款结余"),
+        "summary_total_identity", "收入支出决算总表：收入总计", -DELTA,
+    ),
+    # 支出总计 off: the sides differ, and so do its own parts and the narrative's 支出总计.
+    "summary_sides_balance": Case(
+        TableDefect(SUMMARY, "决算数", DELTA, item="总计", panel=1),
+        "summary_sides_balance", "收入支出决算总表：收入总计 vs 支出总计", -DELTA,
+        frozenset({("summary_total_identity", "收入支出决算总表：支出总计"),
+                   ("narrative_matches_table", "说明 支出总计 vs 收入支出决算总表 总计")}),
+    ),
+    # #1's class row against #3's; it also leaves #1's 本年支出合计 off its rows.
+    "same_figure_across_tables": Case(
+        TableDefect(SUMMARY, "决算数", DELTA, item="十一、城乡社区支出", panel=1),
+        "same_figure_across_tables",
+        "收入支出决算总表 十一、城乡社区支出 vs 支出决算表 212 城乡社区支出（本年支出合计）", -DELTA,
+        frozenset({("total_equals_sum_of_rows", "收入支出决算总表：本年支出合计")}),
+    ),
+    # The narrative's 人员经费 against #6's 人员经费合计; it is also a listed part of the narrative's 基本支出.
+    "narrative_matches_table": Case(
+        NarrativeDefect("基本支出", "人员经费", DELTA),
+        "narrative_matches_table", "说明 人员经费 vs 一般公共预算财政拨款基本支出决算表 人员经费合计", DELTA,
+        frozenset({("parts_sum_to_total", "基本支出：一般公共预算财政拨款基本支出 = 人员经费 + 日常公用经费")}),
+    ),
+}
+
+
+def amount(printed: str) -> Decimal:
+    return Decimal(printed.replace(",", ""))

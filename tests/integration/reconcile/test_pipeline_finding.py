@@ -1,0 +1,44 @@
+"""A folder with a rendered inconsistent report through the whole pipeline (Dagster, DuckDB, dbt): the finding is
+in ``fct_finding`` with both numbers, and every line item of the report is in ``fct_line_item``."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.corpus import spec
+from tests.corpus.generate import render_year
+from tests.integration.pipeline_run import query, run_ingest
+from tests.integration.reconcile.cases import BASIC, CASES, DELTA, RULED, YEAR, amount
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_finding_reaches_the_mart_and_every_line_item_is_loaded(tmp_path) -> None:
+    case = CASES["class_equals_sum_of_kuan"]
+    doc = render_year(spec.seed_department(), YEAR, RULED, defect=case.defect)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / doc.pdf_name).write_bytes(doc.rendered.pdf)
+    warehouse = tmp_path / "warehouse.duckdb"
+    [result] = run_ingest(raw, warehouse)
+    assert result.success
+
+    sha = doc.truth["sha256"]
+    [basic] = [t for t in doc.truth["tables"] if t["table_kind"] == BASIC]
+    [printed_301] = [c["value"] for c in basic["cells"] if c["code"] == "301"]
+    rows = query(
+        warehouse,
+        f"SELECT check_name, subject, severity, observed_value, expected_value, observed_location IS NOT NULL, "
+        f"expected_location IS NOT NULL FROM fct_finding WHERE document_sha256 = '{sha}'",
+    )
+    stated = amount(printed_301)
+    assert rows == [(case.check, case.subject, "error", stated, stated + DELTA, True, True)]
+
+    cells = [c for t in doc.truth["tables"] for c in t["cells"]]
+    assert query(warehouse, f"SELECT count(*) FROM fct_line_item WHERE sha256 = '{sha}'") == [(len(cells),)]
+    record = doc.truth["defect"]
+    assert query(
+        warehouse,
+        f"SELECT value_printed, value_wan FROM fct_line_item WHERE sha256 = '{sha}' AND table_kind = '{BASIC}' "
+        f"AND classification_code = '{record['code']}'",
+    ) == [(record["printed"], amount(record["printed"]))]
