@@ -97,10 +97,11 @@ def run_dbt(args: list[str], warehouse: Path, target_path: Path, log_path: Path)
     return result
 
 
-def _build(tmp_path_factory, name: str, documents: list[str] | None, extra_commands: list[list[str]]) -> DbtRun:
+def _build(tmp_path_factory, name: str, documents: list[str] | None, extra_commands: list[list[str]],
+           build_raw=None) -> DbtRun:
     base = tmp_path_factory.mktemp(name)
     warehouse = base / "warehouse.duckdb"
-    shas = fixture_warehouse.build_fixture_warehouse(warehouse, documents=documents)
+    shas = build_raw(warehouse) if build_raw else fixture_warehouse.build_fixture_warehouse(warehouse, documents=documents)
     target_path, log_path = base / "target", base / "logs"
     results = {}
     for args in [["build"], *extra_commands]:
@@ -137,3 +138,10 @@ def parsed_manifest(tmp_path_factory) -> dict:
 def empty_build(tmp_path_factory) -> DbtRun:
     """Only the raw tables, no rows (a warehouse nothing has been loaded into yet)."""
     return _build(tmp_path_factory, "dbt_empty", [], [])
+
+
+@pytest.fixture(scope="session")
+def department_facts_build(tmp_path_factory) -> DbtRun:
+    """The whole fixture plus department D's 2022 预算 and 决算 as table cells: ``dbt build``."""
+    return _build(tmp_path_factory, "dbt_department_facts", None, [],
+                  build_raw=fixture_warehouse.build_department_facts_warehouse)

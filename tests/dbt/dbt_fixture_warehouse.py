@@ -364,6 +364,129 @@ def build_fixture_warehouse(path: str | Path, documents: Iterable[str] | None = 
     return dict(SHA)
 
 
+
+# --- department D: a 预算 and a 决算 of one department-year, as table cells (the department fact marts) ----------
+# 盘锦市兴隆台区财政局 (region 211103), 2022. Budget 本年支出 110.00 (201: 105.00, 208: 5.00); final 本年支出合计
+# 115.00 (201: 100.00, 208: 15.00): execution 104.55%. 2010602 is printed by the final only. The final's basic
+# expenditure table prints 30201 as 办公经费 where the national list says 办公费 (a name flagged, not replaced).
+# Consistent otherwise: income sources, 三公 parts and function classes add up to their totals.
+SHA.update({"D2022B": _sha("D-2022-budget"), "D2022F": _sha("D-2022-final")})
+
+# (table_kind, title, cells: (panel, code, code_system, item, measure, value))
+DEPARTMENT_FACTS_TABLES = {
+    "D2022F": [
+        ("final_income_expenditure_summary", "收入支出决算总表", [
+            (0, None, None, "本年收入合计", "决算数", "110.00"),
+            (0, None, None, "总计", "决算数", "120.00"),
+            (1, None, None, "本年支出合计", "决算数", "115.00"),
+            (1, None, None, "总计", "决算数", "120.00"),
+        ]),
+        ("final_income", "收入决算表", [
+            (0, None, None, "合计", "本年收入合计", "110.00"),
+            (0, None, None, "合计", "财政拨款收入", "100.00"),
+            (0, None, None, "合计", "其他收入", "10.00"),
+        ]),
+        ("final_expenditure", "支出决算表", [
+            *[(0, code, "function", item, measure, value)
+              for code, item, total, basic, project in [
+                  (None, "合计", "115.00", "80.00", "35.00"),
+                  ("201", "一般公共服务支出", "100.00", "70.00", "30.00"),
+                  ("20106", "财政事务", "100.00", "70.00", "30.00"),
+                  ("2010601", "行政运行", "70.00", "70.00", "0.00"),
+                  ("2010602", "一般行政管理事务", "30.00", "0.00", "30.00"),
+                  ("208", "社会保障和就业支出", "15.00", "10.00", "5.00"),
+                  ("20805", "行政事业单位养老支出", "15.00", "10.00", "5.00"),
+                  ("2080505", "机关事业单位基本养老保险缴费支出", "15.00", "10.00", "5.00"),
+              ]
+              for measure, value in [("本年支出合计", total), ("基本支出", basic), ("项目支出", project)]],
+        ]),
+        ("final_general_budget_basic_expenditure", "一般公共预算财政拨款基本支出决算表", [
+            (0, None, None, "人员经费合计", "决算数", "60.00"),
+            (0, "301", "economic", "工资福利支出", "决算数", "60.00"),
+            (0, "30101", "economic", "基本工资", "决算数", "60.00"),
+            (1, None, None, "公用经费合计", "决算数", "20.00"),
+            (1, "302", "economic", "商品和服务支出", "决算数", "20.00"),
+            (1, "30201", "economic", "办公经费", "决算数", "20.00"),
+        ]),
+        ("final_three_public", "财政拨款“三公”经费支出决算表", [
+            (0, None, None, "合计", "决算数/合计", "3.00"),
+            (0, None, None, "合计", "决算数/因公出国（境）费", "0.00"),
+            (0, None, None, "合计", "决算数/公务接待费", "1.00"),
+            (0, None, None, "合计", "决算数/公务用车购置及运行费/小计", "2.00"),
+            (0, None, None, "合计", "决算数/公务用车购置及运行费/购置费", "0.00"),
+            (0, None, None, "合计", "决算数/公务用车购置及运行费/运行费", "2.00"),
+        ]),
+    ],
+    "D2022B": [
+        ("budget_income_expenditure_summary", "收支预算总表", [
+            (0, None, None, "当年收入小计", "金额", "110.00"),
+            (0, None, None, "收入合计", "金额", "120.00"),
+            (2, None, None, "当年支出小计", "金额", "110.00"),
+            (2, None, None, "支出合计", "金额", "120.00"),
+        ]),
+        ("budget_expenditure", "支出预算总表", [
+            *[(0, code, "function", item, measure, value)
+              for code, item, total, basic, project in [
+                  (None, "合计", "110.00", "80.00", "30.00"),
+                  ("201", "一般公共服务支出", "105.00", "75.00", "30.00"),
+                  ("20106", "财政事务", "105.00", "75.00", "30.00"),
+                  ("2010601", "行政运行", "105.00", "75.00", "30.00"),
+                  ("208", "社会保障和就业支出", "5.00", "5.00", "0.00"),
+                  ("20805", "行政事业单位养老支出", "5.00", "5.00", "0.00"),
+                  ("2080505", "机关事业单位基本养老保险缴费支出", "5.00", "5.00", "0.00"),
+              ]
+              for measure, value in [("支出预算/合计", total), ("支出预算/基本支出", basic), ("支出预算/项目支出", project)]],
+        ]),
+    ],
+}
+
+
+def department_facts_rows() -> dict[str, list[dict]]:
+    """Department D's budget and final account of 2022: documents, statement tables and line items."""
+    rows: dict[str, list[dict]] = {s.name: [] for s in schemas.ALL_FRAMES}
+    for key, kind, path in [("D2022B", "budget", "xinglongtai/caizhengju_2022_budget.pdf"),
+                            ("D2022F", "final_account", "xinglongtai/caizhengju_2022_final.pdf")]:
+        rows["documents"].append(_document(key, "盘锦市兴隆台区财政局", "211103", None, 2022, kind, path))
+        rows["document_files"].append({"document_sha256": SHA[key], "source_path": path, "file_size_bytes": 2000})
+        for table_index, (table_kind, title, cells) in enumerate(DEPARTMENT_FACTS_TABLES[key]):
+            page = table_index + 5
+            rows["statement_tables"].append({
+                "document_sha256": SHA[key], "table_index": table_index, "table_kind": table_kind,
+                "table_title": title, "table_number_printed": None, "page_first": page, "page_last": page,
+                "unit_printed": "万元", "is_empty": False, "note": None, "cell_count": len(cells),
+            })
+            row_of: dict[tuple, int] = {}
+            for cell_index, (panel, code, code_system, item, measure, value) in enumerate(cells):
+                row_index = row_of.setdefault((panel, code, item), len(row_of))
+                rows["line_items"].append({
+                    "document_sha256": SHA[key], "table_index": table_index, "cell_index": cell_index,
+                    "page": page, "bbox_x0": 100.0 + 60 * (cell_index % 3), "bbox_top": 100.0 + 20 * row_index,
+                    "bbox_x1": 150.0 + 60 * (cell_index % 3), "bbox_bottom": 115.0 + 20 * row_index,
+                    "row_index": row_index, "column_index": cell_index % 3, "panel": panel,
+                    "classification_code": code, "code_system": code_system, "item_name": item,
+                    "measure": measure, "value_printed": value, "unit_printed": "万元", "value_wan_yuan": D(value),
+                })
+    return rows
+
+
+def build_department_facts_warehouse(path: str | Path) -> dict[str, str]:
+    """The whole fixture plus department D's budget and final account (the department fact marts' tests)."""
+    shas = build_fixture_warehouse(path)
+    rows = department_facts_rows()
+    con = duckdb.connect(str(path))
+    try:
+        for schema in schemas.ALL_FRAMES:
+            frame = schema.conform(schema.frame(rows[schema.name]))
+            if frame.height:
+                con.register("fixture_frame", frame.to_arrow())
+                columns = ", ".join(schema.column_names)
+                con.execute(f"INSERT INTO raw.{schema.name} ({columns}) SELECT {columns} FROM fixture_frame")
+                con.unregister("fixture_frame")
+    finally:
+        con.close()
+    return shas
+
+
 if __name__ == "__main__":
     target = sys.argv[1] if len(sys.argv) > 1 else "/tmp/fiscal_fixture.duckdb"
     shas = build_fixture_warehouse(target)

@@ -6,10 +6,14 @@ from decimal import Decimal
 
 import pytest
 
+from pipeline.parse.pdf.titles import ECONOMIC_KINDS
+from tests.corpus import catalog
 from tests.corpus.generate import generate
 from tests.integration.pipeline_run import query, run_ingest
 
 pytestmark = pytest.mark.slow
+
+GENERATED = {"departments": 3, "years": (2022, 2023), "seed": 11, "include_seed": True}
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +21,7 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("generated")
     raw = root / "raw"
     raw.mkdir()
-    for doc in generate(departments=3, years=(2022, 2023), seed=11, include_seed=True):
+    for doc in generate(**GENERATED):
         (raw / doc.pdf_name).write_bytes(doc.rendered.pdf)
     [result] = run_ingest(raw, root / "warehouse.duckdb")
     assert result.success
@@ -66,3 +70,75 @@ def test_the_tables_reconcile_in_consistent_reports(warehouse) -> None:
         "'summary_sides_balance', 'same_figure_across_tables')",
     )
     assert table_checks == []
+
+
+# --- department fact marts: what the generator printed (its truth) against the marts ----------------------------
+@pytest.fixture(scope="module")
+def truths() -> list[dict]:
+    return [doc.truth for doc in generate(**GENERATED)]
+
+
+def _amount(table: dict, cell: dict) -> Decimal:
+    value = Decimal(cell["value"].replace(",", ""))
+    return value / 10000 if table["unit"] == "元" else value
+
+
+def _table(truth: dict, kind: str) -> dict:
+    return next(t for t in truth["tables"] if t["table_kind"] == kind)
+
+
+def test_function_spending_is_the_printed_expenditure_table(warehouse, truths) -> None:
+    for truth in truths:
+        table = _table(truth, "final_expenditure")
+        expected = {c["code"]: _amount(table, c) for c in table["cells"] if c["code"] and c["measure"] == "本年支出合计"}
+        found = query(
+            warehouse,
+            "SELECT function_class_code, total_wan_yuan, class_level, share_of_total_pct, source_table_kind "
+            f"FROM fct_function_spending WHERE department_name = '{truth['department_name']}' "
+            f"AND fiscal_year = {truth['fiscal_year']} AND report_kind = 'final_account'",
+        )
+        assert {code: total for code, total, *_ in found} == expected, truth["file"]
+        assert {kind for *_, kind in found} == {"final_expenditure"}
+        class_shares = [share for _, _, level, share, _ in found if level == "类"]
+        assert abs(sum(class_shares) - 100) <= len(class_shares) * Decimal("0.005"), truth["file"]
+
+
+def test_department_year_takes_the_table_totals(warehouse, truths) -> None:
+    for truth in truths:
+        summary, expenditure = _table(truth, "final_income_expenditure_summary"), _table(truth, "final_expenditure")
+        of_year = {c["item"]: _amount(summary, c) for c in summary["cells"] if c["item"] in ("本年收入合计", "本年支出合计")}
+        totals = {c["measure"]: _amount(expenditure, c) for c in expenditure["cells"] if c["item"] == "合计"}
+        [row] = query(
+            warehouse,
+            "SELECT figures_report_kind, current_year_income_wan_yuan, current_year_expenditure_wan_yuan, "
+            "basic_expenditure_wan_yuan, project_expenditure_wan_yuan, metrics_from_narrative, "
+            f"budget_execution_rate_pct FROM fct_department_year WHERE department_name = '{truth['department_name']}' "
+            f"AND fiscal_year = {truth['fiscal_year']}",
+        )
+        kind, income, spending, basic, project, from_narrative, execution = row
+        assert kind == "final_account"
+        assert (income, spending) == (of_year["本年收入合计"], of_year["本年支出合计"]), truth["file"]
+        assert (basic, project) == (totals["基本支出"], totals["项目支出"]), truth["file"]
+        assert not {"current_year_income", "current_year_expenditure", "basic_expenditure"} & set(from_narrative)
+        assert execution is None  # the generator renders 决算 only: no budget to compare with
+
+
+def test_class_dimensions_name_every_printed_code_by_the_national_list(warehouse, truths) -> None:
+    function = {code: (name, source, differs) for code, name, source, differs in query(
+        warehouse, "SELECT function_class_code, name_zh, name_source, is_printed_name_different FROM dim_function_class")}
+    economic = {code: (name, source, differs) for code, name, source, differs in query(
+        warehouse, "SELECT economic_class_code, name_zh, name_source, is_printed_name_different FROM dim_economic_class")}
+    standard = {**catalog.CLASSES, **catalog.KUAN, **catalog.ECONOMIC_CLASSES, **catalog.ECONOMIC}
+    printed = {(c["code"], t["table_kind"]) for truth in truths for t in truth["tables"] for c in t["cells"] if c["code"]}
+    assert printed
+    for code, kind in printed:
+        dimension = economic if kind in ECONOMIC_KINDS else function
+        name, source, differs = dimension[code]
+        if code in standard:
+            assert (name, source, differs) == (standard[code], "seed", False), code
+        else:
+            assert source == "printed" and name, code
+
+
+def test_no_budget_vs_final_rows_without_a_budget(warehouse) -> None:
+    assert query(warehouse, "SELECT count(*) FROM fct_budget_vs_final") == [(0,)]

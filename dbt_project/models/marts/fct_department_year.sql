@@ -1,0 +1,119 @@
+-- fct_department_year: 部门 × 年度宽表，每行一个 / one wide row per department_key x fiscal_year.
+-- Figures come from the year's 决算 when the warehouse holds one, else from its 预算 (figures_report_kind).
+-- Each amount is the standard table's figure when a table prints it, else the narrative's
+-- (int_department_metrics keeps both with provenance); metrics_from_narrative lists the columns that fell back.
+-- Budget vs final columns: the total row of fct_budget_vs_final, null unless both reports are known.
+{%- set metrics = [
+    'total_income', 'current_year_income', 'fiscal_appropriation_income', 'general_budget_income',
+    'superior_subsidy_income', 'business_income', 'operating_income', 'affiliated_income', 'other_income',
+    'carryover_begin', 'total_expenditure', 'current_year_expenditure', 'basic_expenditure',
+    'project_expenditure', 'carryover_end', 'fiscal_appropriation_expenditure', 'general_budget_expenditure',
+    'government_fund_expenditure', 'state_capital_expenditure', 'basic_expenditure_general_budget',
+    'personnel_expenses', 'public_expenses', 'three_public_expenses',
+    'overseas_travel', 'official_reception', 'official_vehicles', 'vehicle_purchase', 'vehicle_operation',
+    'operating_expenses', 'government_procurement'
+] %}
+with current_documents as (
+
+    select * from {{ ref('int_current_documents') }}
+
+),
+
+department_years as (
+
+    -- 'final_account' sorts after 'budget': max picks the 决算 when the year has one
+    select department_key, fiscal_year, max(report_kind) as figures_report_kind
+    from current_documents
+    group by department_key, fiscal_year
+
+),
+
+figures_documents as (
+
+    select current_documents.*
+    from current_documents
+    inner join department_years
+        on current_documents.department_key = department_years.department_key
+        and current_documents.fiscal_year = department_years.fiscal_year
+        and current_documents.report_kind = department_years.figures_report_kind
+    where current_documents.document_preference = 1
+
+),
+
+metrics as (
+
+    select metrics.*
+    from {{ ref('int_department_metrics') }} as metrics
+    inner join department_years
+        on metrics.department_key = department_years.department_key
+        and metrics.fiscal_year = department_years.fiscal_year
+        and metrics.report_kind = department_years.figures_report_kind
+
+),
+
+wide as (
+
+    select
+        department_key,
+        fiscal_year,
+        {%- for metric in metrics %}
+        max(value_wan_yuan) filter (where metric_code = '{{ metric }}') as {{ metric }}_wan_yuan,
+        {%- endfor %}
+        list_sort(list(metric_code) filter (where value_source = 'narrative')) as metrics_from_narrative
+    from metrics
+    group by department_key, fiscal_year
+
+),
+
+scores as (
+
+    -- a report may hold several self-evaluation tables: the department-wide one is the first
+    select
+        current_documents.department_key,
+        current_documents.fiscal_year,
+        arg_min(summaries.total_score, [current_documents.document_preference, summaries.table_index])
+            as performance_total_score
+    from {{ ref('stg_disclosures__performance_summaries') }} as summaries
+    inner join current_documents
+        on summaries.document_sha256 = current_documents.document_sha256
+    where summaries.total_score is not null
+    group by all
+
+),
+
+budget_vs_final as (
+
+    select * from {{ ref('fct_budget_vs_final') }}
+    where comparison_level = 'total'
+
+)
+
+select
+    cast(department_years.department_key as varchar) as department_key,
+    cast(figures_documents.department_name as varchar) as department_name,
+    cast(figures_documents.region_code as varchar) as region_code,
+    cast(department_years.fiscal_year as integer) as fiscal_year,
+    cast(department_years.figures_report_kind as varchar) as figures_report_kind,
+    cast(figures_documents.document_sha256 as varchar) as document_sha256,
+    {%- for metric in metrics %}
+    cast(wide.{{ metric }}_wan_yuan as decimal(24, 6)) as {{ metric }}_wan_yuan,
+    {%- endfor %}
+    cast(coalesce(wide.metrics_from_narrative, []) as varchar[]) as metrics_from_narrative,
+    cast(scores.performance_total_score as decimal(12, 4)) as performance_total_score,
+    cast(budget_vs_final.budget_wan_yuan as decimal(24, 6)) as budget_expenditure_wan_yuan,
+    cast(budget_vs_final.final_wan_yuan as decimal(24, 6)) as final_expenditure_wan_yuan,
+    cast(budget_vs_final.difference_wan_yuan as decimal(24, 6)) as budget_final_difference_wan_yuan,
+    cast(budget_vs_final.execution_rate_pct as decimal(38, 2)) as budget_execution_rate_pct
+from department_years
+inner join figures_documents
+    on department_years.department_key = figures_documents.department_key
+    and department_years.fiscal_year = figures_documents.fiscal_year
+left join wide
+    on department_years.department_key = wide.department_key
+    and department_years.fiscal_year = wide.fiscal_year
+left join scores
+    on department_years.department_key = scores.department_key
+    and department_years.fiscal_year = scores.fiscal_year
+left join budget_vs_final
+    on department_years.department_key = budget_vs_final.department_key
+    and department_years.fiscal_year = budget_vs_final.fiscal_year

@@ -1,0 +1,189 @@
+"""The department fact marts (class dimensions, fct_department_year, fct_function_spending, fct_budget_vs_final)
+on the fixture warehouse plus department D's 2022 预算 and 决算 (tests/dbt/dbt_fixture_warehouse.py).
+
+Expected amounts are read from the fixture's own cells (DEPARTMENT_FACTS_TABLES), percentages recomputed here
+with Decimal arithmetic, so the assertions follow the fixture rather than restate the marts' output.
+"""
+
+from __future__ import annotations
+
+import csv
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pytest
+from dbt_fixture_warehouse import DEPARTMENT_FACTS_TABLES
+
+D_KEY = "211103-盘锦市兴隆台区财政局"
+A_KEY = "211103-盘锦市兴隆台区工业和信息化局"
+SEEDS = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds"
+CENT = Decimal("0.01")
+
+
+def cells(key: str, table_kind: str) -> list[tuple]:
+    return next(c for kind, _, c in DEPARTMENT_FACTS_TABLES[key] if kind == table_kind)
+
+
+def printed(key: str, table_kind: str, item: str, measure: str, panel: int | None = None) -> Decimal:
+    [value] = [
+        Decimal(v) for p, c, _, i, m, v in cells(key, table_kind)
+        if (c, i, m) == (None, item, measure) and panel in (None, p)
+    ]
+    return value
+
+
+def function_totals(key: str, table_kind: str, total_measure: str) -> dict[str, Decimal]:
+    return {c: Decimal(v) for _, c, system, _, m, v in cells(key, table_kind) if system == "function" and m == total_measure}
+
+
+def percent(numerator: Decimal, denominator: Decimal) -> Decimal:
+    return (100 * numerator / denominator).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def rows(run, sql: str, params: list | None = None) -> list[dict]:
+    con = run.connect()
+    try:
+        result = con.execute(sql, params or [])
+        names = [d[0] for d in result.description]
+        return [dict(zip(names, r)) for r in result.fetchall()]
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def run(department_facts_build):
+    return department_facts_build
+
+
+def test_budget_vs_final_total_row(run):
+    budget = printed("D2022B", "budget_income_expenditure_summary", "当年支出小计", "金额")
+    final = printed("D2022F", "final_income_expenditure_summary", "本年支出合计", "决算数")
+    [row] = rows(run, "select * from fct_budget_vs_final where department_key = ? and comparison_level = 'total'", [D_KEY])
+    assert (row["fiscal_year"], row["budget_wan_yuan"], row["final_wan_yuan"]) == (2022, budget, final)
+    assert row["difference_wan_yuan"] == final - budget
+    assert row["execution_rate_pct"] == percent(final, budget)
+    assert (row["budget_document_sha256"], row["final_document_sha256"]) == (run.shas["D2022B"], run.shas["D2022F"])
+
+
+def test_budget_vs_final_by_function_class_keeps_one_sided_classes(run):
+    budget = function_totals("D2022B", "budget_expenditure", "支出预算/合计")
+    final = function_totals("D2022F", "final_expenditure", "本年支出合计")
+    found = {
+        r["function_class_code"]: r
+        for r in rows(run, "select * from fct_budget_vs_final where department_key = ? and comparison_level <> 'total'", [D_KEY])
+    }
+    assert set(found) == (set(budget) | set(final)) - {None}
+    for code, row in found.items():
+        assert (row["budget_wan_yuan"], row["final_wan_yuan"]) == (budget.get(code), final.get(code)), code
+        assert row["comparison_level"] == {3: "类", 5: "款", 7: "项"}[len(code)]
+        if code in budget and code in final:
+            assert row["execution_rate_pct"] == percent(final[code], budget[code])
+            assert row["is_same_fund_scope"] is True
+    only_final = set(final) - set(budget) - {None}
+    assert only_final and all(found[c]["difference_wan_yuan"] is None for c in only_final)
+
+
+def test_budget_vs_final_only_for_department_years_with_both_reports(run):
+    assert rows(run, "select distinct department_key, fiscal_year from fct_budget_vs_final") == [
+        {"department_key": D_KEY, "fiscal_year": 2022}
+    ]
+
+
+def test_class_shares_are_exact_and_sum_to_100_per_report(run):
+    for key, kind, table_kind, measure in [
+        ("D2022B", "budget", "budget_expenditure", "支出预算/合计"),
+        ("D2022F", "final_account", "final_expenditure", "本年支出合计"),
+    ]:
+        totals = function_totals(key, table_kind, measure)
+        base = sum(v for c, v in totals.items() if c and len(c) == 3)
+        found = rows(run, "select * from fct_function_spending where department_key = ? and report_kind = ?", [D_KEY, kind])
+        assert {r["function_class_code"] for r in found} == set(totals) - {None}
+        for r in found:
+            assert r["total_wan_yuan"] == totals[r["function_class_code"]]
+            assert r["share_of_total_pct"] == percent(r["total_wan_yuan"], base)
+            assert (r["source_table_kind"], r["fund_scope"], r["document_sha256"]) == (table_kind, "all_funds", run.shas[key])
+        class_shares = [r["share_of_total_pct"] for r in found if r["class_level"] == "类"]
+        assert abs(sum(class_shares) - 100) <= len(class_shares) * Decimal("0.005")
+
+
+def test_share_of_parent(run):
+    found = {r["function_class_code"]: r for r in rows(
+        run, "select * from fct_function_spending where department_key = ? and report_kind = 'final_account'", [D_KEY])}
+    for code, r in found.items():
+        if len(code) == 3:
+            assert r["share_of_parent_pct"] is None
+        else:
+            assert r["parent_code"] == code[:-2]
+            assert r["share_of_parent_pct"] == percent(r["total_wan_yuan"], found[code[:-2]]["total_wan_yuan"])
+
+
+def test_department_year_reads_tables_first_and_attaches_budget_vs_final(run):
+    [d] = rows(run, "select * from fct_department_year where department_key = ?", [D_KEY])
+    assert (d["fiscal_year"], d["figures_report_kind"], d["document_sha256"]) == (2022, "final_account", run.shas["D2022F"])
+    assert d["current_year_income_wan_yuan"] == printed("D2022F", "final_income", "合计", "本年收入合计")
+    assert d["fiscal_appropriation_income_wan_yuan"] == printed("D2022F", "final_income", "合计", "财政拨款收入")
+    assert d["other_income_wan_yuan"] == printed("D2022F", "final_income", "合计", "其他收入")
+    assert d["total_expenditure_wan_yuan"] == printed("D2022F", "final_income_expenditure_summary", "总计", "决算数", panel=1)
+    assert d["basic_expenditure_wan_yuan"] == printed("D2022F", "final_expenditure", "合计", "基本支出")
+    assert d["personnel_expenses_wan_yuan"] == printed("D2022F", "final_general_budget_basic_expenditure", "人员经费合计", "决算数")
+    assert d["three_public_expenses_wan_yuan"] == printed("D2022F", "final_three_public", "合计", "决算数/合计")
+    assert d["vehicle_operation_wan_yuan"] == printed("D2022F", "final_three_public", "合计", "决算数/公务用车购置及运行费/运行费")
+    assert d["business_income_wan_yuan"] is None  # not printed: stays null, never zero
+    assert d["metrics_from_narrative"] == []
+    [total] = rows(run, "select * from fct_budget_vs_final where department_key = ? and comparison_level = 'total'", [D_KEY])
+    assert (d["budget_expenditure_wan_yuan"], d["final_expenditure_wan_yuan"]) == (total["budget_wan_yuan"], total["final_wan_yuan"])
+    assert (d["budget_final_difference_wan_yuan"], d["budget_execution_rate_pct"]) == (
+        total["difference_wan_yuan"], total["execution_rate_pct"])
+
+
+def test_department_year_falls_back_to_narrative_figures_and_says_so(run):
+    [a] = rows(run, "select * from fct_department_year where department_key = ? and fiscal_year = 2022", [A_KEY])
+    narrative = dict(run.query(
+        "select metric, value_wan_yuan from fct_narrative_figure where department_key = ? and fiscal_year = 2022 "
+        "and is_first_for_metric and value_wan_yuan is not null", [A_KEY]))
+    assert narrative
+    assert sorted(a["metrics_from_narrative"]) == sorted(m for m in narrative if f"{m}_wan_yuan" in a)
+    for metric, value in narrative.items():
+        assert a[f"{metric}_wan_yuan"] == value, metric
+    assert a["budget_execution_rate_pct"] is None
+    [(score,)] = run.query(
+        "select total_score from raw.performance_summaries where document_sha256 = ?", [run.shas["A2022"]])
+    assert a["performance_total_score"] == score
+
+
+def test_department_year_grain_covers_every_department_year(run):
+    expected = set(run.query("select distinct department_key, fiscal_year from intermediate.int_departments_resolved"))
+    assert set(run.query("select department_key, fiscal_year from fct_department_year")) == expected
+    # a budget-only year keeps its budget figures
+    assert run.query("select figures_report_kind from fct_department_year where department_key = 'unknown-某市某局'") == [("budget",)]
+
+
+def test_dimensions_name_classes_from_the_seed_and_flag_a_differing_printed_name(run):
+    seed = {r["economic_class_code"]: r["name_zh"] for r in csv.DictReader((SEEDS / "economic_class_names.csv").open(encoding="utf-8"))}
+    [office] = rows(run, "select * from dim_economic_class where economic_class_code = '30201'")
+    assert (office["name_zh"], office["name_source"], office["seed_name_zh"]) == (seed["30201"], "seed", seed["30201"])
+    assert office["printed_name_zh"] == "办公经费" != seed["30201"]
+    assert office["is_printed_name_different"] is True
+    assert run.query("select count(*) from dim_economic_class where is_printed_name_different") == [(1,)]
+    [item] = rows(run, "select * from dim_function_class where function_class_code = '2080505'")
+    assert (item["class_level"], item["name_source"], item["parent_code"], item["class_code"]) == ("项", "printed", "20805", "208")
+    assert item["name_zh"] == item["printed_name_zh"] == "机关事业单位基本养老保险缴费支出"
+    assert item["document_count"] == 2
+
+
+def test_name_flag_is_a_warning_not_an_error(run):
+    statuses = {r["unique_id"]: r["status"] for r in run.build_results()["results"]}
+    warned = sorted(uid.split(".")[2] for uid, status in statuses.items() if status == "warn")
+    assert warned == ["dim_economic_class_printed_names_agree_with_seed", "fct_yoy_change_stated_vs_computed_within_rounding"]
+    assert all(s in ("pass", "success", "warn") for s in statuses.values())
+
+
+def test_amount_and_percent_columns_are_exact_decimals(run):
+    columns = run.query(
+        "select table_name, column_name, data_type from information_schema.columns where table_schema = 'main' "
+        "and table_name in ('fct_department_year', 'fct_function_spending', 'fct_budget_vs_final') "
+        "and (column_name like '%_wan_yuan' or column_name like '%_pct')"
+    )
+    assert len(columns) > 30
+    for table, column, data_type in columns:
+        assert data_type == ("DECIMAL(38,2)" if column.endswith("_pct") else "DECIMAL(24,6)"), (table, column)
