@@ -44,9 +44,10 @@ def _yoy(point: Point) -> str:
     return f"{point.change_pct:+.2f}%"
 
 
-def _figure(department: Department, series: list[Point]) -> Figure:
+def department_figure(department: Department, series: list[Point]) -> Figure:
     use_chinese_font()
-    kinds = list(dict.fromkeys(p.report_kind for p in series))
+    # 决算 (what was spent) draws solid, 预算 (the plan) dashed; the mart accepts no other kind.
+    kinds = [kind for kind in REPORT_KIND_ZH if any(p.report_kind == kind for p in series)]
     years = sorted({p.fiscal_year for p in series})
     figure = Figure(figsize=(10, 8), layout="constrained")
     FigureCanvasAgg(figure)
@@ -56,10 +57,13 @@ def _figure(department: Department, series: list[Point]) -> Figure:
         line = 0
         for kind in kinds:
             for metric in metrics:
-                points = [p for p in series if p.report_kind == kind and p.metric == metric and p.value_wan_yuan is not None]
+                points = [
+                    p for p in series
+                    if p.report_kind == kind and p.metric == metric and p.value_wan_yuan is not None
+                ]
                 if not points:
                     continue
-                label = points[0].label_zh + (f"（{REPORT_KIND_ZH.get(kind, kind)}）" if len(kinds) > 1 else "")
+                label = points[0].label_zh + (f"（{REPORT_KIND_ZH[kind]}）" if len(kinds) > 1 else "")
                 drawn = ax.plot(
                     [p.fiscal_year for p in points], [float(p.value_wan_yuan) for p in points],
                     marker="o", linestyle="-" if kind == kinds[0] else "--", label=label,
@@ -108,7 +112,9 @@ td:nth-child(n+4) {{ text-align: right; }}
 <p>部门键 / department key: <code>{html.escape(department.key)}</code>；数据 / data: <code>{SERIES_MART}</code></p>
 {svg}
 <table>
-<thead><tr><th>年度 / year</th><th>种类 / kind</th><th>指标 / metric</th><th>数值（万元）/ value</th><th>同比 / YoY</th></tr></thead>
+<thead><tr>
+<th>年度 / year</th><th>种类 / kind</th><th>指标 / metric</th><th>数值（万元）/ value</th><th>同比 / YoY</th>
+</tr></thead>
 <tbody>
 {rows}
 </tbody>
@@ -122,7 +128,7 @@ def write_chart(department: Department, series: list[Point], out: Path) -> None:
     fmt = chart_format(out)
     if not any(p.value_wan_yuan is not None for p in series):
         raise ResearchError(f"{department.key} has no values of the charted metrics in {SERIES_MART}")
-    figure = _figure(department, series)
+    figure = department_figure(department, series)
     title = chart_title(department)
     with atomic_file(out) as temporary:
         if fmt == "png":

@@ -38,6 +38,10 @@ def mart_names(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [name for (name,) in rows]
 
 
+def _description(entry: dict) -> str:
+    return (entry.get("description") or "").strip() or UNDOCUMENTED
+
+
 def describe_marts(con: duckdb.DuckDBPyConnection, manifest: dict) -> list[Mart]:
     """Every mart with its columns in table order, their warehouse types and their dbt descriptions."""
     models = {
@@ -57,10 +61,9 @@ def describe_marts(con: duckdb.DuckDBPyConnection, manifest: dict) -> list[Mart]
         ).fetchall()
         marts.append(Mart(
             name=name,
-            description=(node.get("description") or "").strip() or UNDOCUMENTED,
+            description=_description(node),
             columns=tuple(
-                Column(column, data_type, (documented.get(column, {}).get("description") or "").strip() or UNDOCUMENTED)
-                for column, data_type in columns
+                Column(column, data_type, _description(documented.get(column, {}))) for column, data_type in columns
             ),
         ))
     return marts

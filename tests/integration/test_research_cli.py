@@ -47,7 +47,7 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def exported(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess, Path]:
+def exported(warehouse: Path, tmp_path_factory: pytest.TempPathFactory):
     out = tmp_path_factory.mktemp("export") / "marts"
     return _cli("export", "--out", str(out), "--warehouse", str(warehouse)), out
 
@@ -123,7 +123,9 @@ def test_csv_starts_with_the_bom_and_round_trips(warehouse, exported) -> None:
                 assert next(csv.reader(handle)) == [column for column, _ in columns], name
             types = "{" + ", ".join(f"'{column}': '{data_type}'" for column, data_type in columns) + "}"
             # quoted "" is an empty string, a bare empty field is NULL: the two must not merge on the way back
-            read_back = f"SELECT * FROM read_csv('{path}', header = true, columns = {types}, allow_quoted_nulls = false)"
+            read_back = (
+                f"SELECT * FROM read_csv('{path}', header = true, columns = {types}, allow_quoted_nulls = false)"
+            )
             [(differences,)] = con.execute(
                 f"SELECT count(*) FROM ((SELECT * FROM main.{name} EXCEPT ALL {read_back}) "
                 f"UNION ALL ({read_back} EXCEPT ALL SELECT * FROM main.{name}))"
@@ -165,7 +167,9 @@ def test_dbt_docs_generate_works_offline_into_one_static_page(warehouse, tmp_pat
     )
     assert docs.returncode == 0, docs.stdout[-2000:]
     catalog = json.loads((tmp_path / "target" / "catalog.json").read_text(encoding="utf-8"))
-    catalogued = {node["metadata"]["name"] for node in catalog["nodes"].values() if node["metadata"]["schema"] == "main"}
+    catalogued = {
+        node["metadata"]["name"] for node in catalog["nodes"].values() if node["metadata"]["schema"] == "main"
+    }
     assert catalogued == set(_marts(warehouse))
     page = (tmp_path / "target" / "static_index.html").read_text(encoding="utf-8")
     # manifest and catalog are inside the page, as JSON (non-ASCII escaped)
@@ -219,7 +223,9 @@ def test_query_file_formats_fail_clearly(warehouse, tmp_path) -> None:
 
 def _seed_department(warehouse: Path) -> Department:
     [(key, name)] = query(
-        warehouse, f"SELECT DISTINCT department_key, department_name FROM fct_yoy_change WHERE department_name = '{SEED_DEPARTMENT}'"
+        warehouse,
+        "SELECT DISTINCT department_key, department_name FROM fct_yoy_change "
+        f"WHERE department_name = '{SEED_DEPARTMENT}'",
     )
     return Department(key, name)
 
@@ -293,6 +299,8 @@ def test_chart_names_the_candidates_when_ambiguous_or_unknown(warehouse, tmp_pat
 def test_chart_without_a_chinese_font_names_the_package(warehouse, tmp_path) -> None:
     # No fontconfig on PATH: no font can be found, as on a machine without the project's set-up.
     env = {**os.environ, "PATH": str(tmp_path / "empty-bin")}
-    result = _cli("chart", "department", "兴隆台", "--out", str(tmp_path / "c.png"), "--warehouse", str(warehouse), env=env)
+    result = _cli(
+        "chart", "department", "兴隆台", "--out", str(tmp_path / "c.png"), "--warehouse", str(warehouse), env=env
+    )
     assert "fonts-wqy-microhei" in _one_line_error(result)
     assert not (tmp_path / "c.png").exists()

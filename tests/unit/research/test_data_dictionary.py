@@ -15,11 +15,14 @@ MANIFEST = {
             "resource_type": "model", "name": "fct_budget", "schema": "main",
             "description": "预算事实表 / budget facts",
             "columns": {
-                "amount_wan_yuan": {"description": "金额（万元）\n多行 | 含竖线 / amount in 万元,\nover lines | with a bar"},
+                "amount_wan_yuan": {
+                    "description": "金额（万元）\n多行 | 含竖线 / amount in 万元,\nover lines | with a bar",
+                },
             },
         },
         "model.fiscal_warehouse.stg_budget": {
-            "resource_type": "model", "name": "stg_budget", "schema": "staging", "description": "staging", "columns": {},
+            "resource_type": "model", "name": "stg_budget", "schema": "staging", "description": "staging",
+            "columns": {},
         },
     },
 }
