@@ -1,4 +1,4 @@
-"""``python -m pipeline`` (also ``fiscal``): ingest the drop folder, query the warehouse.
+"""``python -m pipeline`` (also ``fiscal``): ingest the drop folder, query, export and chart the warehouse.
 
 Errors are one line on stderr and a non-zero exit, never a traceback.
 """
@@ -14,9 +14,11 @@ import os
 import sys
 from pathlib import Path
 
+from pipeline.research import ResearchError
 from pipeline.settings import RAW_DIR_ENV, WAREHOUSE_ENV, Settings
 
 _DAGSTER_YAML = "telemetry:\n  enabled: false\n"
+_WAREHOUSE_HELP = "the DuckDB file (default data/warehouse.duckdb)"
 
 
 class CliError(Exception):
@@ -84,42 +86,87 @@ def ingest(args: argparse.Namespace) -> int:
     return 0
 
 
-def query(args: argparse.Namespace) -> int:
+def _read_only_warehouse(args: argparse.Namespace):
     settings = _apply_overrides(args)
     if not settings.warehouse.exists():
         raise CliError(f"warehouse {settings.warehouse} does not exist; run `python -m pipeline ingest` first")
     import duckdb
 
-    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+    return duckdb.connect(str(settings.warehouse), read_only=True)
+
+
+def query(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from pipeline.research.results import file_format, write_result
+
+    out = Path(args.out).expanduser() if args.out else None
+    if out is None and args.format == "parquet":
+        raise CliError("--format parquet writes a file: add --out FILE")
+    fmt = file_format(out, args.format) if out else args.format or "table"
+    with _read_only_warehouse(args) as con:
         try:
             cursor = con.execute(args.sql)
         except duckdb.Error as exc:
             raise CliError(str(exc).splitlines()[0]) from exc
+        if out:
+            rows = write_result(cursor, fmt, out)
+            _say(f"wrote {rows} rows to {out} ({fmt})")
+            return 0
         columns = [d[0] for d in cursor.description or []]
         rows = cursor.fetchall()
-    _print_rows(columns, rows, args.format)
+    _print_rows(columns, rows, fmt)
     return 0
 
 
 def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
-    def text(value: object) -> str:
-        return "" if value is None else str(value)
+    from pipeline.research.results import cell_text, rows_as_json
 
     if fmt == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
-        writer.writerows([[text(v) for v in row] for row in rows])
+        writer.writerows([[cell_text(v) for v in row] for row in rows])
     elif fmt == "json":
-        print(json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, default=str, indent=1))
+        print(rows_as_json(columns, rows))
     else:
         from rich.console import Console
         from rich.table import Table
 
         table = Table(*columns, show_lines=False)
         for row in rows:
-            table.add_row(*(text(v) for v in row))
+            table.add_row(*(cell_text(v) for v in row))
         # Piped output has no terminal width to fit; rich would wrap it at 80 columns.
         Console(width=None if sys.stdout.isatty() else 240).print(table)
+
+
+def export(args: argparse.Namespace) -> int:
+    from pipeline.lib.dbt_project import dbt_project, prepare_manifest
+    from pipeline.research.export import export_marts
+
+    out = Path(args.out).expanduser().resolve()
+    # The manifest `ingest` left describes what it built; parse the project only when there is none.
+    if not dbt_project.manifest_path.exists():
+        _say("preparing the dbt manifest …")
+        prepare_manifest()
+    manifest = json.loads(dbt_project.manifest_path.read_text(encoding="utf-8"))
+    with _read_only_warehouse(args) as con:
+        exported = export_marts(con, out, manifest)
+    _say(f"exported {len(exported)} marts ({sum(e.rows for e in exported)} rows) to {out}")
+    return 0
+
+
+def chart_department(args: argparse.Namespace) -> int:
+    from pipeline.research.chart import chart_format, write_chart
+    from pipeline.research.departments import department_series, resolve_department
+
+    out = Path(args.out).expanduser().resolve()
+    chart_format(out)  # a wrong suffix fails before the warehouse is read
+    with _read_only_warehouse(args) as con:
+        department = resolve_department(con, args.department)
+        series = department_series(con, department)
+    write_chart(department, series, out)
+    _say(f"wrote the chart of {department.key} to {out}")
+    return 0
 
 
 def _say(message: str) -> None:
@@ -132,14 +179,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("ingest", help="ingest every report of the raw folder, then build and test dbt")
     run.add_argument("--raw", help="the drop folder (default data/raw/)")
-    run.add_argument("--warehouse", help="the DuckDB file (default data/warehouse.duckdb)")
+    run.add_argument("--warehouse", help=_WAREHOUSE_HELP)
     run.set_defaults(handler=ingest)
 
     ask = commands.add_parser("query", help="run one SQL statement against the warehouse (read-only)")
     ask.add_argument("sql")
-    ask.add_argument("--warehouse", help="the DuckDB file (default data/warehouse.duckdb)")
-    ask.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    ask.add_argument("--warehouse", help=_WAREHOUSE_HELP)
+    ask.add_argument(
+        "--format", choices=("table", "csv", "json", "parquet"),
+        help="table (default on screen), csv, json; with --out also parquet (default: from the file's suffix)",
+    )
+    ask.add_argument("--out", help="write the result to this file (CSV as UTF-8 with BOM) instead of the screen")
     ask.set_defaults(handler=query)
+
+    dump = commands.add_parser(
+        "export", help="write every mart as Parquet and CSV (UTF-8 with BOM) plus a data dictionary into a new folder"
+    )
+    dump.add_argument("--out", required=True, help="the folder to create (must not exist or be empty)")
+    dump.add_argument("--warehouse", help=_WAREHOUSE_HELP)
+    dump.set_defaults(handler=export)
+
+    chart = commands.add_parser("chart", help="draw a chart from the warehouse")
+    subjects = chart.add_subparsers(dest="subject", required=True)
+    department = subjects.add_parser(
+        "department", help="a department's income, expenditure, 三公 and 机关运行经费 by year, with YoY changes"
+    )
+    department.add_argument("department", help="the department's key, or its name or an unambiguous part of it")
+    department.add_argument("--out", required=True, help="FILE.png, or FILE.html (a self-contained page)")
+    department.add_argument("--warehouse", help=_WAREHOUSE_HELP)
+    department.set_defaults(handler=chart_department)
     return parser
 
 
@@ -147,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
-    except CliError as exc:
+    except (CliError, ResearchError) as exc:
         _say(f"error: {exc}")
         return 1
     except KeyboardInterrupt:
