@@ -31,7 +31,8 @@ def test_a_file_loads_with_defaults_and_a_drop_folder_relative_to_itself(tmp_pat
     path = tmp_path / "conf" / "sources.yaml"
     path.parent.mkdir()
     path.write_text(
-        "drop_folder: ../raw\nweb_sources:\n  - name: a\n    listing_url: http://127.0.0.1/x\n    link_url: '\\.pdf$'\n",
+        "drop_folder: ../raw\n"
+        "web_sources:\n  - name: a\n    listing_url: http://127.0.0.1/x\n    link_url: '\\.pdf$'\n",
         encoding="utf-8",
     )
     config = load_sources(path)
