@@ -30,8 +30,8 @@ MB = 1024 * 1024
 # Short limits keep every failure case under a second or two.
 FAST = FetchSettings(
     connect_timeout_s=2,
-    read_timeout_s=0.5,
-    max_download_s=1.5,
+    read_timeout_s=1.0,
+    max_download_s=2.0,
     retries=2,
     backoff_factor_s=0.01,
     min_interval_per_host_s=0,
@@ -334,7 +334,7 @@ def test_a_timeout_and_a_slow_drip_fail_without_leaving_partial_files(site: Site
         ("/files/silent.pdf", "2022年部门决算"), ("/files/drip.pdf", "2023年部门决算")
     )
     site.routes["/files/silent.pdf"] = silent
-    # 16 bytes every 0.1 s: every read arrives within the read timeout, the whole download never ends in time.
+    # 16 bytes every 0.1 s: each read well within the read timeout, the whole download never in time.
     site.routes["/files/drip.pdf"] = streamed(
         site, "/files/drip.pdf", b"%PDF-1.4\n", MB // 2, True, pause_s=0.1
     )
@@ -344,7 +344,7 @@ def test_a_timeout_and_a_slow_drip_fail_without_leaving_partial_files(site: Site
     run = fetch(raw, source(site))
 
     assert reasons(run.failed) == [("silent.pdf", "timeout"), ("drip.pdf", "too_slow")]
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < 20
     assert site.body_bytes_sent("/files/drip.pdf") < MB // 2
     assert [p for p in raw.rglob("*") if p.is_file() and p.parent.name != ".web"] == []
 

@@ -16,9 +16,8 @@ _MAGIC = (
     (b"PK\x03\x04", "zip"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),
 )
-_HTML_START = re.compile(
-    rb"^(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|head|body|!--|meta|title)", re.IGNORECASE
-)
+# Markup of any kind: detail pages may open with <script> or <div>, and login pages with anything.
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<[!?a-z]", re.IGNORECASE)
 _FAMILY_OF_EXTENSION = {
     "pdf": "pdf",
     "docx": "zip",

@@ -27,6 +27,7 @@ def test_the_promise_comes_from_the_name_then_the_url_then_the_content_type() ->
         (OLE, "doc", "doc"),
         (HTML, "html", "html"),
         (HTML, None, "html"),
+        ("<script>var x;</script><div>2022年部门决算</div>".encode(), "html", "html"),
     ],
 )
 def test_the_stored_extension_follows_the_bytes(head: bytes, promised: str | None, extension: str) -> None:
