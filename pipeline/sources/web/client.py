@@ -1,0 +1,105 @@
+"""HTTP for web sources: urllib3 ``Retry`` with backoff, timeouts, a per-host throttle, bounded bodies."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from urllib.parse import urlsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.exceptions import HTTPError as Urllib3Error
+from urllib3.exceptions import ReadTimeoutError
+from urllib3.exceptions import TimeoutError as Urllib3Timeout
+from urllib3.util.retry import Retry
+
+from pipeline.sources.web.config import FetchSettings
+from pipeline.sources.web.sniff import Refusal
+from pipeline.sources.web.throttle import HostThrottle
+
+_CHUNK = 1 << 16
+# Transient server states worth another try; 404 and friends are answers, not accidents.
+_RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+
+class FetchError(Exception):
+    """The server could not be reached or did not answer usefully; ``reason`` is a stable code."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class HttpClient:
+    def __init__(self, settings: FetchSettings) -> None:
+        self.settings = settings
+        self._throttle = HostThrottle(settings.min_interval_per_host_s)
+        retry = Retry(
+            total=settings.retries,
+            backoff_factor=settings.backoff_factor_s,
+            status_forcelist=_RETRY_STATUSES,
+            allowed_methods=frozenset({"GET"}),
+            respect_retry_after_header=True,
+            # The last response comes back as is, so its status can be reported.
+            raise_on_status=False,
+        )
+        self._session = requests.Session()
+        self._session.headers["User-Agent"] = settings.user_agent
+        adapter = HTTPAdapter(max_retries=retry)
+        self._session.mount("http://", adapter)
+        self._session.mount("https://", adapter)
+
+    def close(self) -> None:
+        self._session.close()
+
+    @contextmanager
+    def get(self, url: str, headers: dict[str, str] | None = None) -> Iterator[requests.Response]:
+        """A streamed response whose body is not read yet; network failures raise FetchError."""
+        self._throttle.wait(urlsplit(url).netloc)
+        timeout = (self.settings.connect_timeout_s, self.settings.read_timeout_s)
+        try:
+            response = self._session.get(url, headers=headers, timeout=timeout, stream=True)
+        except requests.RequestException as exc:
+            raise FetchError(_reason(exc), f"{type(exc).__name__}: {exc}") from None
+        try:
+            yield response
+        finally:
+            response.close()
+
+    def chunks(self, response: requests.Response) -> Iterator[bytes]:
+        """The body, refused past the size limit and failed past the download deadline, never held whole."""
+        limit = self.settings.max_file_bytes
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise Refusal("too_large", f"announced {int(declared)} bytes, over the limit of {limit}")
+        deadline = time.monotonic() + self.settings.max_download_s
+        received = 0
+        while True:
+            try:
+                # read1 returns after one socket read, so a slow drip still reaches the deadline check.
+                chunk = response.raw.read1(_CHUNK, decode_content=True)
+            except ReadTimeoutError as exc:
+                raise FetchError(
+                    "timeout", f"the body stalled for longer than the read timeout: {exc}"
+                ) from None
+            except (Urllib3Error, OSError) as exc:
+                raise FetchError("body_interrupted", f"{type(exc).__name__}: {exc}") from None
+            if not chunk:
+                return
+            received += len(chunk)
+            if received > limit:
+                raise Refusal("too_large", f"more than {limit} bytes, the limit; stopped reading")
+            if time.monotonic() > deadline:
+                raise FetchError(
+                    "too_slow", f"{received} bytes after {self.settings.max_download_s} s, the download limit"
+                )
+            yield chunk
+
+
+def _reason(exc: requests.RequestException) -> str:
+    # Once retries are spent, requests wraps a read timeout in a ConnectionError around a MaxRetryError.
+    cause = exc.args[0] if exc.args else None
+    if isinstance(exc, requests.Timeout) or isinstance(getattr(cause, "reason", None), Urllib3Timeout):
+        return "timeout"
+    return "connection_error"
