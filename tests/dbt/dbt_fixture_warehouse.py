@@ -31,6 +31,8 @@ if str(ROOT) not in sys.path:
 
 from pipeline import schemas  # noqa: E402
 from pipeline.load.ddl import ensure_raw_tables  # noqa: E402
+from pipeline.load.reference import replace_reference  # noqa: E402
+from pipeline.reference.divisions import load_regions  # noqa: E402
 
 SEED_PATH = ROOT / "data" / "raw" / "liaoning-panjin-xinglongtai_gongxinju_2022_dept-final.txt"
 PARSER_VERSION = "fixture-0.1"
@@ -359,9 +361,16 @@ def build_fixture_warehouse(path: str | Path, documents: Iterable[str] | None = 
             columns = ", ".join(schema.column_names)
             con.execute(f"INSERT INTO raw.{schema.name} ({columns}) SELECT {columns} FROM fixture_frame")
             con.unregister("fixture_frame")
+        add_reference_data(con)
     finally:
         con.close()
     return dict(SHA)
+
+
+
+def add_reference_data(con: duckdb.DuckDBPyConnection) -> None:
+    """The administrative divisions, as the pipeline loads them: dim_region and the region relationships need them."""
+    replace_reference(con, schemas.REGIONS, load_regions())
 
 
 if __name__ == "__main__":
