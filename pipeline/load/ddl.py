@@ -43,7 +43,8 @@ def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
         for column in schema.columns:
             if column.nullable and column.name not in schema.key:
                 con.execute(
-                    f"ALTER TABLE {RAW_SCHEMA}.{schema.name} ADD COLUMN IF NOT EXISTS {column.name} {duckdb_type(column.dtype)}"
+                    f"ALTER TABLE {RAW_SCHEMA}.{schema.name} "
+                    f"ADD COLUMN IF NOT EXISTS {column.name} {duckdb_type(column.dtype)}"
                 )
         comment = f"{schema.zh} / {schema.en}".replace("'", "''")
         con.execute(f"COMMENT ON TABLE {RAW_SCHEMA}.{schema.name} IS '{comment}'")

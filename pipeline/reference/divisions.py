@@ -30,14 +30,15 @@ def _rows(text: str) -> list[dict]:
     rows = []
     for code, row in sorted(records.items()):
         level = _level(code)
-        city = code[:4] + "00"
+        prefecture = code[:4] + "00"
+        # A county directly under a province (省直辖县级 such as 4290xx, Macau's 8200xx) has no prefecture.
+        has_prefecture = _level(prefecture) == "city" and prefecture in records
         rows.append({
             "region_code": code,
             "region_name": row["name"].strip(),
             "level": level,
             "province_code": code[:2] + "0000",
-            # A county directly under a province (省直辖县级, e.g. 4290xx) has no prefecture in the dataset.
-            "city_code": city if level == "county" and city in records else (code if level == "city" else None),
+            "city_code": code if level == "city" else (prefecture if has_prefecture else None),
             "longitude": float(row["longitude"]) if row["longitude"] else None,
             "latitude": float(row["latitude"]) if row["latitude"] else None,
         })

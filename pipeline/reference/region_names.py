@@ -36,11 +36,12 @@ class RegionIndex:
     def __init__(self, regions: pl.DataFrame) -> None:
         self._by_name: dict[str, list[_Division]] = defaultdict(list)
         for row in regions.iter_rows(named=True):
-            self._by_name[row["region_name"]].append(_Division(row["region_code"], row["region_name"], row["level"]))
+            division = _Division(row["region_code"], row["region_name"], row["level"])
+            self._by_name[division.name].append(division)
         self._lengths = sorted({len(name) for name in self._by_name}, reverse=True)
 
     def resolve(self, department_name: str) -> str | None:
-        """The code of the deepest division the name starts with, or None when its start names none unambiguously."""
+        """The code of the deepest division the name starts with; None when its start names none unambiguously."""
         rest = "".join(department_name.split()).removeprefix(_PARTY_PREFIX)
         within: _Division | None = None
         while (step := self._next(rest, within)) is not None:

@@ -18,4 +18,5 @@ def regions(duckdb: DuckDBResource) -> dg.MaterializeResult:
     frame = load_regions()
     with duckdb.get_connection() as con:
         rows = replace_reference(con, REGIONS, frame)
-    return dg.MaterializeResult(metadata={"rows": rows, "provinces": frame.filter(frame["level"] == "province").height})
+    provinces = frame.filter(frame["level"] == "province").height
+    return dg.MaterializeResult(metadata={"rows": rows, "provinces": provinces})
