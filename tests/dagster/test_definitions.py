@@ -12,7 +12,7 @@ from croniter import croniter
 
 from pipeline.definitions import defs as load_defs
 from pipeline.defs.resources import RawFolder
-from pipeline.schemas import ALL_FRAMES, PARSED_FRAMES
+from pipeline.schemas import PARSED_FRAMES, WAREHOUSE_FRAMES
 
 
 @pytest.fixture(scope="module")
@@ -23,12 +23,15 @@ def defs() -> dg.Definitions:
 def test_asset_graph(defs: dg.Definitions) -> None:
     keys = {key.to_user_string() for key in defs.resolve_asset_graph().get_all_asset_keys()}
     assert {"raw_documents", "parsed_documents"} <= keys
-    assert {f"disclosures/{schema.name}" for schema in ALL_FRAMES} <= keys
+    assert {f"disclosures/{schema.name}" for schema in WAREHOUSE_FRAMES} <= keys
     # One asset per dbt model, marts among them, downstream of the loaded tables.
     assert {"fct_yoy_change", "stg_disclosures__narrative_figures"} <= keys
     graph = defs.resolve_asset_graph()
     upstream = {k.to_user_string() for k in graph.get(dg.AssetKey("stg_disclosures__documents")).parent_keys}
     assert upstream == {"disclosures/documents"}
+    # The reference divisions load beside the documents and feed dim_region through their staging view.
+    regions_upstream = {k.to_user_string() for k in graph.get(dg.AssetKey("stg_disclosures__regions")).parent_keys}
+    assert regions_upstream == {"disclosures/regions"}
 
 
 def test_checks(defs: dg.Definitions) -> None:

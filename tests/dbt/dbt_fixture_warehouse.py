@@ -31,6 +31,8 @@ if str(ROOT) not in sys.path:
 
 from pipeline import schemas  # noqa: E402
 from pipeline.load.ddl import ensure_raw_tables  # noqa: E402
+from pipeline.load.reference import replace_reference  # noqa: E402
+from pipeline.reference.divisions import load_regions  # noqa: E402
 
 SEED_PATH = ROOT / "data" / "raw" / "liaoning-panjin-xinglongtai_gongxinju_2022_dept-final.txt"
 PARSER_VERSION = "fixture-0.1"
@@ -351,18 +353,22 @@ def build_fixture_warehouse(path: str | Path, documents: Iterable[str] | None = 
     con = duckdb.connect(str(path))
     try:
         ensure_raw_tables(con)
-        for schema in schemas.ALL_FRAMES:
-            frame = schema.conform(schema.frame(rows[schema.name]))
-            if frame.height == 0:
-                continue
-            con.register("fixture_frame", frame.to_arrow())
-            columns = ", ".join(schema.column_names)
-            con.execute(f"INSERT INTO raw.{schema.name} ({columns}) SELECT {columns} FROM fixture_frame")
-            con.unregister("fixture_frame")
+        _insert(con, rows)
+        add_reference_data(con)
     finally:
         con.close()
     return dict(SHA)
 
+
+def _insert(con: duckdb.DuckDBPyConnection, rows: dict[str, list[dict]]) -> None:
+    for schema in schemas.ALL_FRAMES:
+        frame = schema.conform(schema.frame(rows[schema.name]))
+        if frame.height == 0:
+            continue
+        con.register("fixture_frame", frame.to_arrow())
+        columns = ", ".join(schema.column_names)
+        con.execute(f"INSERT INTO raw.{schema.name} ({columns}) SELECT {columns} FROM fixture_frame")
+        con.unregister("fixture_frame")
 
 
 # --- department D: a 预算 and a 决算 of one department-year, as table cells (the department fact marts) ----------
@@ -472,19 +478,17 @@ def department_facts_rows() -> dict[str, list[dict]]:
 def build_department_facts_warehouse(path: str | Path) -> dict[str, str]:
     """The whole fixture plus department D's budget and final account (the department fact marts' tests)."""
     shas = build_fixture_warehouse(path)
-    rows = department_facts_rows()
     con = duckdb.connect(str(path))
     try:
-        for schema in schemas.ALL_FRAMES:
-            frame = schema.conform(schema.frame(rows[schema.name]))
-            if frame.height:
-                con.register("fixture_frame", frame.to_arrow())
-                columns = ", ".join(schema.column_names)
-                con.execute(f"INSERT INTO raw.{schema.name} ({columns}) SELECT {columns} FROM fixture_frame")
-                con.unregister("fixture_frame")
+        _insert(con, department_facts_rows())
     finally:
         con.close()
     return shas
+
+
+def add_reference_data(con: duckdb.DuckDBPyConnection) -> None:
+    """The administrative divisions, as the pipeline loads them: dim_region and the region relationships need them."""
+    replace_reference(con, schemas.REGIONS, load_regions())
 
 
 if __name__ == "__main__":

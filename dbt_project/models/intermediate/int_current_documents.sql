@@ -1,6 +1,6 @@
 -- int_current_documents: 供部门事实表使用的文档，每份一行 / the documents feeding the department marts, one row each.
--- The single place that decides which documents count: every resolved document for now. When
--- int_departments_resolved gains is_current_version (latest revision), filter on it here and nowhere else.
+-- The single place that decides which documents count: the current version of each report part (an older
+-- version of a re-published report is superseded and feeds no department mart).
 -- Several documents may remain per department, year and kind (a report published as a narrative file and a
 -- tables file): document_preference orders them (primary first) so each figure is read from one document.
 with departments as (
@@ -22,6 +22,7 @@ select
         order by departments.is_primary_document desc, departments.document_sha256
     ) as document_preference
 from departments
-where departments.department_key is not null
+where departments.is_current_version
+    and departments.department_key is not null
     and departments.fiscal_year is not null
     and departments.report_kind in ('budget', 'final_account')

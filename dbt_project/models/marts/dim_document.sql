@@ -1,6 +1,8 @@
--- dim_document: 每个文档一行：已加载的文档（state = 'loaded'）与被隔离的文件（state = 'quarantined'，附原因）/
--- one row per document: loaded documents (state 'loaded') and quarantined files (state 'quarantined',
--- with reason_code and reason) - the union of raw.documents and raw.quarantine.
+-- dim_document: 每个文档一行：已加载的最新版本（state = 'loaded'）、被新版本取代的旧版本（state = 'superseded'）
+-- 与被隔离的文件（state = 'quarantined'，附原因）/ one row per document: loaded documents that are the latest
+-- version of their report (state 'loaded'), older versions a newer one superseded (state 'superseded', with the
+-- sha256 of the newer one), and quarantined files (state 'quarantined', with reason_code and reason) - the union
+-- of raw.documents and raw.quarantine.
 with departments as (
 
     select * from {{ ref('int_departments_resolved') }}
@@ -34,7 +36,7 @@ loaded as (
 
     select
         documents.document_sha256,
-        'loaded' as state,
+        case when departments.is_current_version then 'loaded' else 'superseded' end as state,
         departments.department_key,
         documents.department_name,
         documents.region_code,
@@ -42,6 +44,9 @@ loaded as (
         documents.fiscal_year,
         documents.report_kind,
         departments.is_primary_document,
+        departments.is_current_version,
+        departments.superseded_by_sha256,
+        departments.first_seen_at,
         documents.first_source_path,
         documents.media_type,
         documents.text_encoding,
@@ -66,6 +71,9 @@ quarantined as (
         cast(null as integer) as fiscal_year,
         cast(null as varchar) as report_kind,
         cast(null as boolean) as is_primary_document,
+        cast(null as boolean) as is_current_version,
+        cast(null as varchar) as superseded_by_sha256,
+        cast(null as timestamp) as first_seen_at,
         quarantine.first_source_path,
         cast(null as varchar) as media_type,
         cast(null as varchar) as text_encoding,
@@ -94,6 +102,9 @@ select
     cast(unioned.fiscal_year as integer) as fiscal_year,
     cast(unioned.report_kind as varchar) as report_kind,
     cast(unioned.is_primary_document as boolean) as is_primary_document,
+    cast(unioned.is_current_version as boolean) as is_current_version,
+    cast(unioned.superseded_by_sha256 as varchar) as superseded_by_sha256,
+    cast(unioned.first_seen_at as timestamp) as first_seen_at,
     cast(unioned.first_source_path as varchar) as first_source_path,
     -- a file whose bytes were never listed in raw.document_files still has its first path
     cast(coalesce(file_counts.file_path_count, 1) as bigint) as file_path_count,

@@ -9,7 +9,9 @@ with findings as (
 
 departments as (
 
+    -- The latest version of each report only; older versions are listed in fct_document_revision_change.
     select * from {{ ref('int_departments_resolved') }}
+    where is_current_version
 
 )
 
@@ -31,5 +33,5 @@ select
     cast(findings.expected_location as varchar) as expected_location,
     cast(findings.message as varchar) as message
 from findings
-left join departments
+join departments
     on findings.document_sha256 = departments.document_sha256

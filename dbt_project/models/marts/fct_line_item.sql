@@ -16,7 +16,9 @@ statement_tables as (
 
 departments as (
 
+    -- The latest version of each report only; older versions are listed in fct_document_revision_change.
     select * from {{ ref('int_departments_resolved') }}
+    where is_current_version
 
 )
 
@@ -47,5 +49,5 @@ from line_items
 inner join statement_tables
     on line_items.document_sha256 = statement_tables.document_sha256
     and line_items.table_index = statement_tables.table_index
-left join departments
+join departments
     on line_items.document_sha256 = departments.document_sha256

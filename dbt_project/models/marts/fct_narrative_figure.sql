@@ -9,7 +9,9 @@ with figures as (
 
 departments as (
 
+    -- The latest version of each report only; older versions are listed in fct_document_revision_change.
     select * from {{ ref('int_departments_resolved') }}
+    where is_current_version
 
 )
 
@@ -38,5 +40,5 @@ select
     cast(figures.char_end as integer) as char_end,
     cast(figures.sentence as varchar) as sentence
 from figures
-left join departments
+join departments
     on figures.document_sha256 = departments.document_sha256

@@ -8,7 +8,9 @@ with indicators as (
 
 departments as (
 
+    -- The latest version of each report only; older versions are listed in fct_document_revision_change.
     select * from {{ ref('int_departments_resolved') }}
+    where is_current_version
 
 )
 
@@ -36,5 +38,5 @@ select
     cast(indicators.line_no as integer) as line_no,
     cast(indicators.page as integer) as page
 from indicators
-left join departments
+join departments
     on indicators.document_sha256 = departments.document_sha256

@@ -9,7 +9,9 @@ with lines as (
 
 departments as (
 
+    -- The latest version of each report only; older versions are listed in fct_document_revision_change.
     select * from {{ ref('int_departments_resolved') }}
+    where is_current_version
 
 )
 
@@ -32,5 +34,5 @@ select
     cast(lines.line_no as integer) as line_no,
     cast(lines.page as integer) as page
 from lines
-left join departments
+join departments
     on lines.document_sha256 = departments.document_sha256

@@ -9,7 +9,9 @@ with summaries as (
 
 departments as (
 
+    -- The latest version of each report only; older versions are listed in fct_document_revision_change.
     select * from {{ ref('int_departments_resolved') }}
+    where is_current_version
 
 )
 
@@ -31,5 +33,5 @@ select
     cast(summaries.line_no as integer) as line_no,
     cast(summaries.page as integer) as page
 from summaries
-left join departments
+join departments
     on summaries.document_sha256 = departments.document_sha256

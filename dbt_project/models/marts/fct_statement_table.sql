@@ -8,7 +8,9 @@ with statement_tables as (
 
 departments as (
 
+    -- The latest version of each report only; older versions are listed in fct_document_revision_change.
     select * from {{ ref('int_departments_resolved') }}
+    where is_current_version
 
 )
 
@@ -29,5 +31,5 @@ select
     cast(statement_tables.note as varchar) as note,
     cast(statement_tables.cell_count as integer) as cell_count
 from statement_tables
-left join departments
+join departments
     on statement_tables.document_sha256 = departments.document_sha256

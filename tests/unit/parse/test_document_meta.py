@@ -21,7 +21,7 @@ def test_seed_names_its_department_without_the_province_and_derives_codes_from_t
     assert document["fiscal_year"] == 2022
     assert document["report_kind"] == "final_account"
     assert document["text_encoding"] == "utf-8"
-    assert document["parser_version"] == "text-0.1.0"
+    assert document["parser_version"] == "text-0.2.0"
 
 
 def test_a_title_names_the_department_and_a_placeholder_does_not():
@@ -84,7 +84,7 @@ def test_shanghai_report_names_its_department_from_a_part_title():
     document = parsed(SHANGHAI)["documents"].row(0, named=True)
     assert document["department_name"] == "中共上海市普陀区委社会工作部"
     assert (document["fiscal_year"], document["report_kind"]) == (2024, "final_account")
-    assert document["unit_code"] is None and document["region_code"] is None
+    assert document["unit_code"] is None and document["region_code"] == "310107"  # 上海市普陀区, from the name
 
 
 def test_a_tables_only_file_names_its_department_in_a_header_and_its_year_in_its_file_name() -> None:

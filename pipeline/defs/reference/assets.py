@@ -1,0 +1,22 @@
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from pipeline.load.reference import replace_reference
+from pipeline.reference.divisions import load_regions
+from pipeline.schemas import REGIONS
+
+
+# Keyed disclosures/regions, the key dbt gives the source table: lineage joins without a translator.
+@dg.asset(
+    key=["disclosures", REGIONS.name],
+    group_name="warehouse",
+    kinds={"duckdb"},
+    description=f"{REGIONS.zh} / {REGIONS.en}",
+    op_tags={"dagster/concurrency_key": "warehouse_writer"},
+)
+def regions(duckdb: DuckDBResource) -> dg.MaterializeResult:
+    frame = load_regions()
+    with duckdb.get_connection() as con:
+        rows = replace_reference(con, REGIONS, frame)
+    provinces = frame.filter(frame["level"] == "province").height
+    return dg.MaterializeResult(metadata={"rows": rows, "provinces": provinces})

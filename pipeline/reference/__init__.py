@@ -1,0 +1,1 @@
+"""Reference data the warehouse keeps beside the reports: administrative divisions (GB/T 2260)."""
