@@ -1,6 +1,6 @@
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
+from pipeline.defs.resources import Warehouse
 from pipeline.load.reference import replace_reference
 from pipeline.reference.divisions import load_regions
 from pipeline.schemas import REGIONS
@@ -14,9 +14,9 @@ from pipeline.schemas import REGIONS
     description=f"{REGIONS.zh} / {REGIONS.en}",
     op_tags={"dagster/concurrency_key": "warehouse_writer"},
 )
-def regions(duckdb: DuckDBResource) -> dg.MaterializeResult:
+def regions(warehouse: Warehouse) -> dg.MaterializeResult:
     frame = load_regions()
-    with duckdb.get_connection() as con:
+    with warehouse.get_connection() as con:
         rows = replace_reference(con, REGIONS, frame)
     provinces = frame.filter(frame["level"] == "province").height
     return dg.MaterializeResult(metadata={"rows": rows, "provinces": provinces})
