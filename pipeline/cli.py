@@ -122,7 +122,11 @@ def query(args: argparse.Namespace) -> int:
 def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
     from pipeline.research.results import cell_text, rows_as_json
 
-    if fmt == "csv":
+    if fmt == "markdown":
+        from pipeline.lib.markdown import markdown_rows
+
+        print(markdown_rows(columns, rows))
+    elif fmt == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
         writer.writerows([[cell_text(v) for v in row] for row in rows])
@@ -186,8 +190,8 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("sql")
     ask.add_argument("--warehouse", help=_WAREHOUSE_HELP)
     ask.add_argument(
-        "--format", choices=("table", "csv", "json", "parquet"),
-        help="table (default on screen), csv, json; with --out also parquet (default: from the file's suffix)",
+        "--format", choices=("table", "markdown", "csv", "json", "parquet"),
+        help="table (default on screen), markdown, csv, json; with --out csv, json or parquet (default: from the suffix)",
     )
     ask.add_argument("--out", help="write the result to this file (CSV as UTF-8 with BOM) instead of the screen")
     ask.set_defaults(handler=query)
