@@ -1,0 +1,49 @@
+"""Every question of the README's "For researchers" section, run on a warehouse built from the shipped
+data/raw/: each query must give exactly the answer the README prints."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.settings import PROJECT_ROOT
+from tests.integration.pipeline_run import run_ingest
+
+pytestmark = pytest.mark.slow
+
+_SECTION = re.compile(r"^## For researchers\n(?P<body>.*?)(?=^## )", re.S | re.M)
+_QUESTION = re.compile(r"^### (?P<title>\d+\. .+?)\n.*?```sql\n(?P<sql>.*?)```\n\n(?P<answer>(?:\|.*\n)+)", re.S | re.M)
+
+
+def _questions() -> list[tuple[str, str, str]]:
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    section = _SECTION.search(readme)
+    assert section, "README has no 'For researchers' section"
+    return [(m["title"], m["sql"].strip(), m["answer"].strip()) for m in _QUESTION.finditer(section["body"])]
+
+
+QUESTIONS = _questions()
+
+
+def test_the_readme_asks_at_least_six_questions() -> None:
+    assert len(QUESTIONS) >= 6
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("shipped")
+    raw = shutil.copytree(PROJECT_ROOT / "data" / "raw", root / "raw")
+    [result] = run_ingest(raw, root / "warehouse.duckdb")
+    assert result.success
+    return root / "warehouse.duckdb"
+
+
+@pytest.mark.parametrize(("title", "sql", "answer"), QUESTIONS, ids=[q[0].split(".")[0] for q in QUESTIONS])
+def test_each_readme_question_gets_the_printed_answer(warehouse, capsys, title, sql, answer) -> None:
+    assert main(["query", sql, "--format", "markdown", "--warehouse", str(warehouse)]) == 0
+    printed = capsys.readouterr().out.strip()
+    assert printed.count("\n") >= 2, f"{title}: the query answers nothing"
+    assert printed == answer, title
