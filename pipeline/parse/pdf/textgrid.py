@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.parse.pdf.grid import Cell, Grid
-from pipeline.parse.pdf.layout import TextLine
+from pipeline.parse.pdf.layout import TextLine, level_lines
 from pipeline.parse.pdf.numbers import (
     compact,
     is_code_text,
@@ -169,11 +169,12 @@ def _build(page_number: int, lines: list[TextLine]) -> Grid | None:
     if prose * 4 > last - first + 1:
         return None
     # Header: the lines above the first body line that are not the title block (unit, department fields).
-    header_lines = [
-        line
+    header_lines = level_lines(
+        char
         for i, line in enumerate(lines[:first])
         if not unit_in_text(line.text) and not match_title(line.text) and i not in numbering
-    ]
+        for char in line.chars
+    )
     body_lines = [line for i, line in enumerate(lines) if first <= i <= last and i not in numbering]
     body_split = [sp for i, sp in enumerate(split) if first <= i <= last and i not in numbering]
 

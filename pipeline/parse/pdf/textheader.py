@@ -120,7 +120,7 @@ def header_rows(lines: Sequence[TextLine], xs: Sequence[float]):
             while b < n_cols and joins(b):
                 b += 1
             lower = [span for row_spans in spans[k + 1 :] for span in row_spans]
-            a, b = _centred_span(cell, core, (a, b), centre, lower)
+            a, b = _centred_span(cell, core, (a, b), xs, centre, lower)
             cell[0], cell[1] = a, b
             spans[k][i] = (a, b)
     out = []
@@ -135,6 +135,7 @@ def _centred_span(
     cell: list,
     core: tuple[int, int],
     reach: tuple[int, int],
+    xs: Sequence[float],
     centre: Sequence[float],
     lower: Sequence[tuple[int, int]],
 ) -> tuple[int, int]:
@@ -151,6 +152,11 @@ def _centred_span(
     ]
     if not candidates:
         return reach
-    offset = {span: abs((centre[span[0]] + centre[span[1] - 1]) / 2 - middle) for span in candidates}
+    # Where a span's middle stands: halfway between its outer edges (columns of unequal widths), or between
+    # its outer columns' headers (amounts flush right pull the edges off the cells').
+    offset = {
+        (a, b): min(abs((xs[a] + xs[b]) / 2 - middle), abs((centre[a] + centre[b - 1]) / 2 - middle))
+        for a, b in candidates
+    }
     best = min(offset.values())
     return max((s for s in candidates if offset[s] <= best + tolerance), key=lambda s: s[1] - s[0])
