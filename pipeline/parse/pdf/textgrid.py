@@ -168,14 +168,6 @@ def _build(page_number: int, lines: list[TextLine]) -> Grid | None:
     prose = sum(1 for line in lines[first : last + 1] if _is_prose(line))
     if prose * 4 > last - first + 1:
         return None
-    # Header: the lines above the first body line that are not the title block (unit, department fields).
-    header_lines = level_lines(
-        char
-        for i, line in enumerate(lines[:first])
-        if not unit_in_text(line.text) and not match_title(line.text) and i not in numbering
-        for char in line.chars
-    )
-    body_lines = [line for i, line in enumerate(lines) if first <= i <= last and i not in numbering]
     body_split = [sp for i, sp in enumerate(split) if first <= i <= last and i not in numbering]
 
     value_cols = _intervals([t for _, _, amounts in body_split for t in amounts])
@@ -194,6 +186,16 @@ def _build(page_number: int, lines: list[TextLine]) -> Grid | None:
         inside = [t for t in label_tokens if lo <= t.middle <= hi]
         if inside:
             label_cols.append((min(t.x0 for t in inside), max(t.x1 for t in inside)))
+    first, last = _wrapped_ends(lines, split, (first, last), label_cols, numbering)
+    # Header: the lines above the first body line that are not the title block (unit, department fields).
+    header_lines = level_lines(
+        char
+        for i, line in enumerate(lines[:first])
+        if not unit_in_text(line.text) and not match_title(line.text) and i not in numbering
+        for char in line.chars
+    )
+    body_lines = [line for i, line in enumerate(lines) if first <= i <= last and i not in numbering]
+    body_split = [sp for i, sp in enumerate(split) if first <= i <= last and i not in numbering]
     kinds = {span: "value" for span in value_cols}
     kinds.update({span: "code" for span in code_cols})
     kinds.update({span: "label" for span in label_cols})
@@ -271,11 +273,6 @@ def _build(page_number: int, lines: list[TextLine]) -> Grid | None:
     def column_of(token: Token) -> tuple[float, float] | None:
         return next(((a, b) for a, b in label_cols if a - 1 <= token.middle <= b + 1), None)
 
-    def fills(token: Token | None, column: tuple[float, float]) -> bool:
-        if token is None:
-            return False
-        return token.x1 >= column[1] - 1.5 * max(token.bottom - token.top, 1.0)
-
     def begins(token: Token | None) -> bool:
         return token is not None and _starts_label([token])
 
@@ -300,19 +297,19 @@ def _build(page_number: int, lines: list[TextLine]) -> Grid | None:
             prefix
             and not begins(first)
             and _close(prefix[-1], line)
-            and fills(label_in(prefix[-1], column), column)
+            and _fills(label_in(prefix[-1], column), column)
         ):
             prefix.append(line)
             continue
         if rows and not begins(first) and _close(rows[-1].lines[-1], line):
             above = next((label_in(l, column) for l in reversed(rows[-1].lines) if label_in(l, column)), None)
-            if fills(above, column):
+            if _fills(above, column):
                 rows[-1].lines.append(line)  # the rest of a label whose amounts stand above
                 continue
         if prefix:
             rows.append(_Row(prefix))
             prefix = []
-        if fills(first, column):
+        if _fills(first, column):
             prefix, prefix_column = [line], column  # a label that goes on in the next line
         else:
             rows.append(_Row([line]))
@@ -326,6 +323,44 @@ def _build(page_number: int, lines: list[TextLine]) -> Grid | None:
     if grid is not None:
         grid.roles = [kinds[span] for span in columns]
     return grid
+
+
+def _fills(token: Token | None, column: tuple[float, float]) -> bool:
+    """A label that runs up to the right edge of its column: it wraps onto the next line."""
+    if token is None:
+        return False
+    return token.x1 >= column[1] - 1.5 * max(token.bottom - token.top, 1.0)
+
+
+def _wrapped_ends(
+    lines: Sequence[TextLine],
+    split: Sequence[tuple[list[Token], list[Token], list[Token]]],
+    body: tuple[int, int],
+    label_cols: Sequence[tuple[float, float]],
+    numbering: set[int],
+) -> tuple[int, int]:
+    """The first and last body lines, widened to the lines of labels wrapped around the first and last amounts
+    (a label's first line above its amounts, its rest below them): close lines without amounts whose words all
+    stand in label columns — above, a label that runs to the right edge of its column."""
+
+    def label_only(i: int) -> list[Token]:
+        codes, labels, amounts = split[i]
+        if amounts or codes or not labels or i in numbering:
+            return []
+        if all(any(a - 1 <= t.middle <= b + 1 for a, b in label_cols) for t in labels):
+            return labels
+        return []
+
+    first, last = body
+    while first > 0 and _close(lines[first - 1], lines[first]):
+        labels = label_only(first - 1)
+        column = next(((a, b) for a, b in label_cols if labels and a - 1 <= labels[-1].middle <= b + 1), None)
+        if column is None or not _fills(labels[-1], column):
+            break
+        first -= 1
+    while last + 1 < len(lines) and _close(lines[last], lines[last + 1]) and label_only(last + 1):
+        last += 1
+    return first, last
 
 
 _ENUMERATED = re.compile(
