@@ -155,13 +155,15 @@ def _attach_code_lines(lines: list[TextLine]) -> list[TextLine]:
     return out
 
 
-def _build(page_number: int, lines: list[TextLine]) -> Grid | None:
+def _build(page_number: int, lines: list[TextLine], carried: bool = False) -> Grid | None:
+    """``carried``: the lines atop a page that go on with the previous page's table, where one row of amounts
+    (the last row, 总计) is enough."""
     lines = _attach_code_lines(lines)
     split = [_split(line) for line in lines]
     # A column-number line (栏次 1 2 3 …) is part of the header, not a body row.
     numbering = {i for i, line in enumerate(lines) if is_column_number_row([t.text for t in tokens(line)])}
     body_at = [i for i, (_, _, amounts) in enumerate(split) if amounts and i not in numbering]
-    if not body_at or (len(body_at) < _MIN_BODY_LINES and len(split[body_at[0]][2]) < 2):
+    if not body_at or (len(body_at) < _MIN_BODY_LINES and len(split[body_at[0]][2]) < 2 and not carried):
         return None
     first, last = body_at[0], body_at[-1]
     # Prose that happens to print numbers apart from their words is no table.
@@ -247,7 +249,18 @@ def _build(page_number: int, lines: list[TextLine]) -> Grid | None:
             level = [u for u in zone if u.top >= lowest - 1]
             heads.add(id(min(level, key=lambda u, m=(a + b) / 2: abs(u.middle - m))))
 
+    # A column's head reaches at least halfway down the header (centred over its rows, or on the lowest line);
+    # a word that stays in the upper half is a caption, though no word stands right under it (收入 over 项目
+    # and 决算数, between a label flush left and amounts flush right).
+    header_middle = (
+        (min(line.top for line in header_lines) + max(line.bottom for line in header_lines)) / 2
+        if header_lines
+        else 0.0
+    )
+
     def caption(t: Token) -> bool:  # a word over other header words
+        if t.bottom < header_middle:
+            return True
         return any(o.top >= t.bottom and o.x0 <= t.x1 and t.x0 <= o.x1 for o in units if o is not t)
 
     for t in sorted(units, key=lambda u: -u.top):  # the lowest header words name the columns one by one
@@ -455,7 +468,7 @@ def text_grids(
         top = lines[start].top
         stop = min((t for t in ruled_tops if t > top - 1), default=float("inf"))
         region = _region(lines, start, stop)
-        grid = _build(page_number, region)
+        grid = _build(page_number, region, carried=start == 0)
         if grid is None:
             grid = _empty(page_number, region, lines[start + len(region) : start + len(region) + 3])
         if grid is not None:
