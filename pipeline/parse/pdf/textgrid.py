@@ -483,7 +483,14 @@ _HEADER_WORDS = re.compile(r"项目|科目|编码|合计|预算数|决算数|金
 def _empty(page_number: int, region: Sequence[TextLine], after: Sequence[TextLine]) -> Grid | None:
     """A table that prints no amount: a header under its title and, usually, a note a few lines below that
     says why (注：…无数据 / 空表)."""
-    header = [line for line in region if not unit_in_text(line.text) and not match_title(line.text)]
+    # The column numbers (栏次 1 2 3 …) are no amounts.
+    header = [
+        line
+        for line in region
+        if not unit_in_text(line.text)
+        and not match_title(line.text)
+        and not is_column_number_row([t.text for t in tokens(line)])
+    ]
     if not header or any(_is_prose(line) for line in header):
         return None
     worded = sum(1 for line in header[:6] if _HEADER_WORDS.search(compact(line.text)))
