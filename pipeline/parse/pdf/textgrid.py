@@ -463,7 +463,7 @@ def text_grids(
         if start == 0:
             # A table carried over starts at the top of the page, under at most a repeated header.
             head = next((i for i, line in enumerate(lines[:16]) if _split(line)[2]), None)
-            if head is None or any(len(compact(line.text)) > 40 for line in lines[:head]):
+            if head is None or any(_is_prose(line) for line in lines[:head]):
                 continue
         top = lines[start].top
         stop = min((t for t in ruled_tops if t > top - 1), default=float("inf"))
