@@ -56,11 +56,6 @@ def test_the_seed_change_follows_from_two_reports(warehouse) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    reason="known gap (issue 3, open): the reader can misplace a column of an unruled 三公 table's three-level header "
-    "(99.29% on the generated corpus), and the misread row then fails columns_sum_to_row_total",
-    strict=False,
-)
 def test_the_tables_reconcile_in_consistent_reports(warehouse) -> None:
     # The generator derives every total from its parts: no table check may fire on its reports.
     table_checks = query(

@@ -99,6 +99,28 @@ def group_lines(chars: Iterable[Char]) -> list[TextLine]:
     return lines
 
 
+def level_lines(chars: Iterable[Char]) -> list[TextLine]:
+    """Lines of glyphs printed at one height (centres within a third of a glyph of the line's first glyph).
+
+    For a header whose cells wrap their words and centre them each on its own: lines of neighbouring cells
+    stand half a line apart and overlap, so bands grown glyph by glyph would chain them into one line.
+    """
+    visible = sorted((c for c in chars if c["text"].strip()), key=lambda c: (_center_y(c), c["x0"]))
+    lines: list[tuple[float, TextLine]] = []
+    for char in visible:
+        cy = _center_y(char)
+        size = max(char["bottom"] - char["top"], 1.0)
+        home = next(
+            (line for seed, line in reversed(lines) if abs(cy - seed) <= size / 3 and not line.holds_x(char)),
+            None,
+        )
+        if home is None:
+            home = TextLine()
+            lines.append((cy, home))
+        home.add(char)
+    return sorted((line for _, line in lines), key=lambda line: (line.top, line.x0))
+
+
 def chars_in(chars: Sequence[Char], bbox: BBox) -> list[Char]:
     """The characters whose centre lies inside ``bbox``."""
     x0, top, x1, bottom = bbox

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.parse.pdf.grid import Cell, Grid
-from pipeline.parse.pdf.layout import TextLine
+from pipeline.parse.pdf.layout import TextLine, level_lines
 from pipeline.parse.pdf.numbers import (
     compact,
     is_code_text,
@@ -155,26 +155,21 @@ def _attach_code_lines(lines: list[TextLine]) -> list[TextLine]:
     return out
 
 
-def _build(page_number: int, lines: list[TextLine]) -> Grid | None:
+def _build(page_number: int, lines: list[TextLine], carried: bool = False) -> Grid | None:
+    """``carried``: the lines atop a page that go on with the previous page's table, where one row of amounts
+    (the last row, 总计) is enough."""
     lines = _attach_code_lines(lines)
     split = [_split(line) for line in lines]
     # A column-number line (栏次 1 2 3 …) is part of the header, not a body row.
     numbering = {i for i, line in enumerate(lines) if is_column_number_row([t.text for t in tokens(line)])}
     body_at = [i for i, (_, _, amounts) in enumerate(split) if amounts and i not in numbering]
-    if not body_at or (len(body_at) < _MIN_BODY_LINES and len(split[body_at[0]][2]) < 2):
+    if not body_at or (len(body_at) < _MIN_BODY_LINES and len(split[body_at[0]][2]) < 2 and not carried):
         return None
     first, last = body_at[0], body_at[-1]
     # Prose that happens to print numbers apart from their words is no table.
     prose = sum(1 for line in lines[first : last + 1] if _is_prose(line))
     if prose * 4 > last - first + 1:
         return None
-    # Header: the lines above the first body line that are not the title block (unit, department fields).
-    header_lines = [
-        line
-        for i, line in enumerate(lines[:first])
-        if not unit_in_text(line.text) and not match_title(line.text) and i not in numbering
-    ]
-    body_lines = [line for i, line in enumerate(lines) if first <= i <= last and i not in numbering]
     body_split = [sp for i, sp in enumerate(split) if first <= i <= last and i not in numbering]
 
     value_cols = _intervals([t for _, _, amounts in body_split for t in amounts])
@@ -193,6 +188,16 @@ def _build(page_number: int, lines: list[TextLine]) -> Grid | None:
         inside = [t for t in label_tokens if lo <= t.middle <= hi]
         if inside:
             label_cols.append((min(t.x0 for t in inside), max(t.x1 for t in inside)))
+    first, last = _wrapped_ends(lines, split, (first, last), label_cols, numbering)
+    # Header: the lines above the first body line that are not the title block (unit, department fields).
+    header_lines = level_lines(
+        char
+        for i, line in enumerate(lines[:first])
+        if not unit_in_text(line.text) and not match_title(line.text) and i not in numbering
+        for char in line.chars
+    )
+    body_lines = [line for i, line in enumerate(lines) if first <= i <= last and i not in numbering]
+    body_split = [sp for i, sp in enumerate(split) if first <= i <= last and i not in numbering]
     kinds = {span: "value" for span in value_cols}
     kinds.update({span: "code" for span in code_cols})
     kinds.update({span: "label" for span in label_cols})
@@ -244,7 +249,18 @@ def _build(page_number: int, lines: list[TextLine]) -> Grid | None:
             level = [u for u in zone if u.top >= lowest - 1]
             heads.add(id(min(level, key=lambda u, m=(a + b) / 2: abs(u.middle - m))))
 
+    # A column's head reaches at least halfway down the header (centred over its rows, or on the lowest line);
+    # a word that stays in the upper half is a caption, though no word stands right under it (收入 over 项目
+    # and 决算数, between a label flush left and amounts flush right).
+    header_middle = (
+        (min(line.top for line in header_lines) + max(line.bottom for line in header_lines)) / 2
+        if header_lines
+        else 0.0
+    )
+
     def caption(t: Token) -> bool:  # a word over other header words
+        if t.bottom < header_middle:
+            return True
         return any(o.top >= t.bottom and o.x0 <= t.x1 and t.x0 <= o.x1 for o in units if o is not t)
 
     for t in sorted(units, key=lambda u: -u.top):  # the lowest header words name the columns one by one
@@ -270,11 +286,6 @@ def _build(page_number: int, lines: list[TextLine]) -> Grid | None:
     def column_of(token: Token) -> tuple[float, float] | None:
         return next(((a, b) for a, b in label_cols if a - 1 <= token.middle <= b + 1), None)
 
-    def fills(token: Token | None, column: tuple[float, float]) -> bool:
-        if token is None:
-            return False
-        return token.x1 >= column[1] - 1.5 * max(token.bottom - token.top, 1.0)
-
     def begins(token: Token | None) -> bool:
         return token is not None and _starts_label([token])
 
@@ -299,19 +310,19 @@ def _build(page_number: int, lines: list[TextLine]) -> Grid | None:
             prefix
             and not begins(first)
             and _close(prefix[-1], line)
-            and fills(label_in(prefix[-1], column), column)
+            and _fills(label_in(prefix[-1], column), column)
         ):
             prefix.append(line)
             continue
         if rows and not begins(first) and _close(rows[-1].lines[-1], line):
             above = next((label_in(l, column) for l in reversed(rows[-1].lines) if label_in(l, column)), None)
-            if fills(above, column):
+            if _fills(above, column):
                 rows[-1].lines.append(line)  # the rest of a label whose amounts stand above
                 continue
         if prefix:
             rows.append(_Row(prefix))
             prefix = []
-        if fills(first, column):
+        if _fills(first, column):
             prefix, prefix_column = [line], column  # a label that goes on in the next line
         else:
             rows.append(_Row([line]))
@@ -325,6 +336,44 @@ def _build(page_number: int, lines: list[TextLine]) -> Grid | None:
     if grid is not None:
         grid.roles = [kinds[span] for span in columns]
     return grid
+
+
+def _fills(token: Token | None, column: tuple[float, float]) -> bool:
+    """A label that runs up to the right edge of its column: it wraps onto the next line."""
+    if token is None:
+        return False
+    return token.x1 >= column[1] - 1.5 * max(token.bottom - token.top, 1.0)
+
+
+def _wrapped_ends(
+    lines: Sequence[TextLine],
+    split: Sequence[tuple[list[Token], list[Token], list[Token]]],
+    body: tuple[int, int],
+    label_cols: Sequence[tuple[float, float]],
+    numbering: set[int],
+) -> tuple[int, int]:
+    """The first and last body lines, widened to the lines of labels wrapped around the first and last amounts
+    (a label's first line above its amounts, its rest below them): close lines without amounts whose words all
+    stand in label columns — above, a label that runs to the right edge of its column."""
+
+    def label_only(i: int) -> list[Token]:
+        codes, labels, amounts = split[i]
+        if amounts or codes or not labels or i in numbering:
+            return []
+        if all(any(a - 1 <= t.middle <= b + 1 for a, b in label_cols) for t in labels):
+            return labels
+        return []
+
+    first, last = body
+    while first > 0 and _close(lines[first - 1], lines[first]):
+        labels = label_only(first - 1)
+        column = next(((a, b) for a, b in label_cols if labels and a - 1 <= labels[-1].middle <= b + 1), None)
+        if column is None or not _fills(labels[-1], column):
+            break
+        first -= 1
+    while last + 1 < len(lines) and _close(lines[last], lines[last + 1]) and label_only(last + 1):
+        last += 1
+    return first, last
 
 
 _ENUMERATED = re.compile(
@@ -414,12 +463,12 @@ def text_grids(
         if start == 0:
             # A table carried over starts at the top of the page, under at most a repeated header.
             head = next((i for i, line in enumerate(lines[:16]) if _split(line)[2]), None)
-            if head is None or any(len(compact(line.text)) > 40 for line in lines[:head]):
+            if head is None or any(_is_prose(line) for line in lines[:head]):
                 continue
         top = lines[start].top
         stop = min((t for t in ruled_tops if t > top - 1), default=float("inf"))
         region = _region(lines, start, stop)
-        grid = _build(page_number, region)
+        grid = _build(page_number, region, carried=start == 0)
         if grid is None:
             grid = _empty(page_number, region, lines[start + len(region) : start + len(region) + 3])
         if grid is not None:
@@ -434,7 +483,14 @@ _HEADER_WORDS = re.compile(r"项目|科目|编码|合计|预算数|决算数|金
 def _empty(page_number: int, region: Sequence[TextLine], after: Sequence[TextLine]) -> Grid | None:
     """A table that prints no amount: a header under its title and, usually, a note a few lines below that
     says why (注：…无数据 / 空表)."""
-    header = [line for line in region if not unit_in_text(line.text) and not match_title(line.text)]
+    # The column numbers (栏次 1 2 3 …) are no amounts.
+    header = [
+        line
+        for line in region
+        if not unit_in_text(line.text)
+        and not match_title(line.text)
+        and not is_column_number_row([t.text for t in tokens(line)])
+    ]
     if not header or any(_is_prose(line) for line in header):
         return None
     worded = sum(1 for line in header[:6] if _HEADER_WORDS.search(compact(line.text)))

@@ -114,10 +114,13 @@ def header_rows(lines: Sequence[TextLine], xs: Sequence[float]):
                 beside = bounds[0] <= centre[c] <= bounds[1]
                 return beside and c not in claimed and top is not None and top >= floor
 
+            core = (a, b)
             while a > 0 and joins(a - 1):
                 a -= 1
             while b < n_cols and joins(b):
                 b += 1
+            lower = [span for row_spans in spans[k + 1 :] for span in row_spans]
+            a, b = _centred_span(cell, core, (a, b), xs, centre, lower)
             cell[0], cell[1] = a, b
             spans[k][i] = (a, b)
     out = []
@@ -126,3 +129,34 @@ def header_rows(lines: Sequence[TextLine], xs: Sequence[float]):
         bottom = max(c[3][3] for c in cells)
         out.append((top, bottom, [(c[0], c[1], c[2], c[3]) for c in cells]))
     return out
+
+
+def _centred_span(
+    cell: list,
+    core: tuple[int, int],
+    reach: tuple[int, int],
+    xs: Sequence[float],
+    centre: Sequence[float],
+    lower: Sequence[tuple[int, int]],
+) -> tuple[int, int]:
+    """The columns a caption spans within ``reach``: it is printed centred over them (a header word centred over
+    several lines, higher than its neighbours' sub-headers, is no caption over them) and over whole sub-headers
+    (spans nest). Of the spans about as well centred as the best, the widest."""
+    middle = (cell[3][0] + cell[3][2]) / 2
+    tolerance = 0.5 * max(cell[3][3] - cell[3][1], 1.0)
+    candidates = [
+        (a, b)
+        for a in range(reach[0], core[0] + 1)
+        for b in range(core[1], reach[1] + 1)
+        if all(lb <= a or la >= b or (a <= la and lb <= b) for la, lb in lower)
+    ]
+    if not candidates:
+        return reach
+    # Where a span's middle stands: halfway between its outer edges (columns of unequal widths), or between
+    # its outer columns' headers (amounts flush right pull the edges off the cells').
+    offset = {
+        (a, b): min(abs((xs[a] + xs[b]) / 2 - middle), abs((centre[a] + centre[b - 1]) / 2 - middle))
+        for a, b in candidates
+    }
+    best = min(offset.values())
+    return max((s for s in candidates if offset[s] <= best + tolerance), key=lambda s: s[1] - s[0])

@@ -72,3 +72,26 @@ def table_pdf(
 
 def open_pdf(data: bytes) -> pdfplumber.PDF:
     return pdfplumber.open(io.BytesIO(data))
+
+
+
+Word = tuple  # (text, x, top[, align, size]): x is the centre, or the left / right edge for align "left" / "right"
+
+
+def words_pdf(pages: Sequence[Sequence[Word]]) -> bytes:
+    """Landscape pages of words placed where told (tops in PDF points from the page's top), no rules: for headers
+    whose cells wrap and centre each on its own (lines of neighbouring cells half a line apart) and labels
+    wrapped around their amounts."""
+    buffer = io.BytesIO()
+    width, height = landscape(A4)
+    pdf = canvas.Canvas(buffer, pagesize=(width, height))
+    for words in pages:
+        for text, x, top, *rest in words:
+            align = rest[0] if rest else "centre"
+            size = rest[1] if len(rest) > 1 else 9.0
+            pdf.setFont(FONT, size)
+            draw = {"centre": pdf.drawCentredString, "left": pdf.drawString, "right": pdf.drawRightString}
+            draw[align](x, height - top - size * 0.88, text)
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
