@@ -15,7 +15,9 @@ from tests.integration.pipeline_run import run_ingest
 pytestmark = pytest.mark.slow
 
 _SECTION = re.compile(r"^## For researchers\n(?P<body>.*?)(?=^## )", re.S | re.M)
-_QUESTION = re.compile(r"^### (?P<title>\d+\. .+?)\n.*?```sql\n(?P<sql>.*?)```\n\n(?P<answer>(?:\|.*\n)+)", re.S | re.M)
+_QUESTION = re.compile(
+    r"^### (?P<title>\d+\. [^\n]+)\n.*?```sql\n(?P<sql>.*?)```\n\n(?P<answer>(?:\|[^\n]*\n)+)", re.S | re.M
+)
 
 
 def _questions() -> list[tuple[str, str, str]]:
