@@ -47,14 +47,54 @@ def prepare_dagster_home(settings: Settings) -> None:
 
 
 def ingest(args: argparse.Namespace) -> int:
+    return _run_ingest(args, load_config={})
+
+
+def retry(args: argparse.Namespace) -> int:
+    """Reads documents again although this parser version already read them: after a parser fix."""
+    if args.all_quarantined:
+        return _run_ingest(args, load_config={"reparse_quarantined": True})
+    with _read_only_warehouse(args) as con:
+        from pipeline.load.status import resolve_documents
+
+        try:
+            shas = resolve_documents(con, args.documents)
+        except LookupError as exc:
+            raise CliError(str(exc)) from None
+    return _run_ingest(args, load_config={"reparse": shas})
+
+
+def status(args: argparse.Namespace) -> int:
+    from pipeline.load.status import STATES, document_states
+
+    with _read_only_warehouse(args) as con:
+        states = document_states(con)
+    width = max(len(state) for state in STATES)
+    for state in STATES:
+        print(f"{state:<{width}}  {states.counts[state]}")
+    print(f"{'total':<{width}}  {states.total}")
+    if states.quarantined.height:
+        print("\nquarantined:")
+        for row in states.quarantined.iter_rows(named=True):
+            print(f"  {row['document_sha256'][:12]}  {row['reason_code']:<20} {row['source_path']}: {row['reason']}")
+    return 0
+
+
+def _run_ingest(args: argparse.Namespace, *, load_config: dict) -> int:
     settings = _apply_overrides(args)
     if not settings.raw_dir.is_dir():
         raise CliError(f"raw folder {settings.raw_dir} does not exist")
     settings.warehouse.parent.mkdir(parents=True, exist_ok=True)
     prepare_dagster_home(settings)
+    from pipeline.sources.web.config import load_sources
 
-    from pipeline.lib.progress import progress_logger
+    fetch_web = settings.sources.is_file() and bool(load_sources(settings.sources).web_sources)
+    if not fetch_web and not load_config and _nothing_new(settings):
+        _say(f"nothing new in {settings.raw_dir}: {settings.warehouse} stays as it is")
+        return 0
+
     from pipeline.lib.dbt_project import prepare_manifest
+    from pipeline.lib.progress import progress_logger
 
     _say("preparing the dbt manifest …")
     prepare_manifest()
@@ -62,28 +102,69 @@ def ingest(args: argparse.Namespace) -> int:
     import dagster as dg
 
     from pipeline.definitions import defs
+    from pipeline.defs.documents import ingest_in_process
 
-    job = defs().resolve_job_def("ingest_all").with_logger_defs({"progress": progress_logger})
-    _say(f"ingesting {settings.raw_dir} into {settings.warehouse}")
+    # A run with nothing new skips dbt and the publish; Dagster then warns once per blocking dbt test it did not
+    # gate on, hundreds of lines that say nothing here.
+    logging.getLogger("dagster._core.execution.plan.active").setLevel(logging.ERROR)
+    definitions = defs()
+    instance = dg.DagsterInstance.get()
+    run_config = {"loggers": {"progress": {}}}
     log_path = settings.dagster_home / "logs" / "last_ingest.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     # dagster-dbt echoes every dbt log line to stdout; the terminal gets the progress lines, the file the rest.
     with log_path.open("w", encoding="utf-8") as log, contextlib.redirect_stdout(log):
+        if fetch_web:
+            _say(f"fetching the web sources of {settings.sources}")
+            fetch = definitions.resolve_job_def("fetch_sources").with_logger_defs({"progress": progress_logger})
+            _succeeded(fetch.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False))
+            if not load_config and _nothing_new(settings):
+                _say(f"nothing new in {settings.raw_dir}: {settings.warehouse} stays as it is")
+                return 0
+        _say(f"ingesting {settings.raw_dir} into {settings.warehouse}")
+        job = definitions.resolve_job_def("ingest_all").with_logger_defs({"progress": progress_logger})
+        if load_config:
+            run_config = {**run_config, "ops": {"disclosures_tables": {"config": load_config}}}
         # Naming the logger in run config makes it the only one: no DEBUG stream from the default console logger.
-        result = job.execute_in_process(
-            run_config={"loggers": {"progress": {}}}, instance=dg.DagsterInstance.get(), raise_on_error=False
-        )
-    if not result.success:
-        failures = [event for event in result.all_events if event.is_step_failure]
-        detail = "; ".join(
-            f"{event.step_key}: {event.step_failure_data.error.message.strip().splitlines()[0]}"
-            for event in failures
-        )
-        raise CliError(f"run {result.run_id} failed — {detail or 'see dagster logs'}")
+        result = ingest_in_process(job, instance, settings.raw_dir, run_config=run_config, raise_on_error=False)
+    if result is None:
+        _say(f"nothing to ingest: {settings.raw_dir} holds no file")
+        return 0
+    _succeeded(result)
     checks = result.get_asset_check_evaluations()
     failed = [c for c in checks if not c.passed]
     _say(f"done: run {result.run_id}; {len(checks) - len(failed)} of {len(checks)} checks passed; dbt log {log_path}")
     return 0
+
+
+def _nothing_new(settings: Settings) -> bool:
+    """Asked of the published warehouse before any run: a nightly run with nothing new costs a folder scan."""
+    if not settings.warehouse.exists():
+        return False
+    import duckdb
+
+    from pipeline.lib.dbt_project import project_fingerprint
+    from pipeline.load.pending import pending_work
+    from pipeline.parse.version import PARSER_VERSION
+    from pipeline.sources import drop_folder
+
+    files, _ = drop_folder.scan(settings.raw_dir)
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        pending = pending_work(
+            con, files, files["document_sha256"].unique().to_list(), parser_version=PARSER_VERSION,
+            dbt_fingerprint=project_fingerprint(),
+        )
+    return not pending.any
+
+
+def _succeeded(result) -> None:
+    if result.success:
+        return
+    failures = [event for event in result.all_events if event.is_step_failure]
+    detail = "; ".join(
+        f"{event.step_key}: {event.step_failure_data.error.message.strip().splitlines()[0]}" for event in failures
+    )
+    raise CliError(f"run {result.run_id} failed — {detail or 'see dagster logs'}")
 
 
 def _read_only_warehouse(args: argparse.Namespace):
@@ -185,6 +266,20 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--raw", help="the drop folder (default data/raw/)")
     run.add_argument("--warehouse", help=_WAREHOUSE_HELP)
     run.set_defaults(handler=ingest)
+
+    again = commands.add_parser(
+        "retry", help="read documents again (after a parser fix) and rebuild: given sha256s, or every quarantined one"
+    )
+    which = again.add_mutually_exclusive_group(required=True)
+    which.add_argument("documents", nargs="*", default=[], help="sha256 of a document, or its first 8+ hex digits")
+    which.add_argument("--all-quarantined", action="store_true", help="every document now quarantined")
+    again.add_argument("--raw", help="the drop folder (default data/raw/)")
+    again.add_argument("--warehouse", help=_WAREHOUSE_HELP)
+    again.set_defaults(handler=retry)
+
+    state = commands.add_parser("status", help="documents per state (loaded, quarantined, superseded) and why")
+    state.add_argument("--warehouse", help=_WAREHOUSE_HELP)
+    state.set_defaults(handler=status)
 
     ask = commands.add_parser("query", help="run one SQL statement against the warehouse (read-only)")
     ask.add_argument("sql")

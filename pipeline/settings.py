@@ -15,6 +15,7 @@ DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 
 WAREHOUSE_ENV = "FISCAL_WAREHOUSE"
 RAW_DIR_ENV = "FISCAL_RAW_DIR"
+SOURCES_ENV = "FISCAL_SOURCES"
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Settings:
     warehouse: Path
     raw_dir: Path
     dagster_home: Path
+    sources: Path
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -29,8 +31,19 @@ class Settings:
             value = os.environ.get(var)
             return Path(value).expanduser().resolve() if value else default
 
+        sources = path(SOURCES_ENV, PROJECT_ROOT / "sources.yaml")
         return cls(
             warehouse=path(WAREHOUSE_ENV, PROJECT_ROOT / "data" / "warehouse.duckdb"),
-            raw_dir=path(RAW_DIR_ENV, PROJECT_ROOT / "data" / "raw"),
+            raw_dir=path(RAW_DIR_ENV, _configured_drop_folder(sources)),
             dagster_home=path("DAGSTER_HOME", PROJECT_ROOT / ".dagster_home"),
+            sources=sources,
         )
+
+
+def _configured_drop_folder(sources: Path) -> Path:
+    """The drop folder ``sources.yaml`` names (validated there), or ``data/raw/`` without that file."""
+    if not sources.is_file():
+        return PROJECT_ROOT / "data" / "raw"
+    from pipeline.sources.web.config import load_sources
+
+    return load_sources(sources).drop_folder

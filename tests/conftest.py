@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from pipeline.settings import PROJECT_ROOT, RAW_DIR_ENV, WAREHOUSE_ENV
+from pipeline.settings import PROJECT_ROOT, RAW_DIR_ENV, SOURCES_ENV, WAREHOUSE_ENV
 
 SEED = PROJECT_ROOT / "data" / "raw" / "liaoning-panjin-xinglongtai_gongxinju_2022_dept-final.txt"
 # Byte-exact copies of 12 published PDFs (sources in the README beside them).
@@ -26,15 +29,28 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 @pytest.fixture(autouse=True)
-def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def isolated_environment(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
     # Its own folder, so that a test's tmp_path holds only what the test puts there.
     root = tmp_path_factory.mktemp("env")
-    home = root / "dagster_home"
-    home.mkdir()
-    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
-    monkeypatch.setenv("DAGSTER_HOME", str(home))
-    monkeypatch.setenv(WAREHOUSE_ENV, str(root / "warehouse.duckdb"))
-    monkeypatch.setenv(RAW_DIR_ENV, str(root / "raw"))
+    with dagster_home() as home:
+        monkeypatch.setenv("DAGSTER_HOME", str(home))
+        monkeypatch.setenv(WAREHOUSE_ENV, str(root / "warehouse.duckdb"))
+        monkeypatch.setenv(RAW_DIR_ENV, str(root / "raw"))
+        monkeypatch.setenv(SOURCES_ENV, str(root / "sources.yaml"))
+        yield
+
+
+@contextmanager
+def dagster_home() -> Iterator[Path]:
+    """A fresh DAGSTER_HOME, in memory where the machine has /dev/shm: a run writes its ~2,000 events to SQLite
+    one commit each, and a disk's fsyncs make that most of a test run's time."""
+    memory = Path("/dev/shm")
+    with tempfile.TemporaryDirectory(prefix="dagster_home-", dir=memory if memory.is_dir() else None) as name:
+        home = Path(name)
+        (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+        yield home
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import dagster as dg
@@ -17,17 +17,36 @@ class RawFolder(dg.ConfigurableResource):
     path: str
 
 
+class SourcesFile(dg.ConfigurableResource):
+    """``sources.yaml``: the drop folder and the web sources, validated when read."""
+
+    path: str
+
+
 class Warehouse(dg.ConfigurableResource):
     """The published DuckDB file. A run writes only its own build copy, published whole at the end of the run
-    (``pipeline.load.publish``): readers never block a run and never see half of one."""
+    (``pipeline.load.publish``): readers never block a run and never see half of one. Runs that write take turns
+    (``publish.writer_lock``), so each starts from the last one's published result."""
 
     published: str
     _build: Path | None = PrivateAttr(default=None)
+    _lock: ExitStack | None = PrivateAttr(default=None)
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
         # Sensors and definition loading initialise resources outside any run: there is nothing to build then.
-        if context.run is not None:
-            self._build = publish.start_build(Path(self.published), context.run.run_id)
+        if context.run is None:
+            return
+        self._lock = ExitStack()
+        self._lock.enter_context(publish.writer_lock(Path(self.published)))
+        self._build = publish.start_build(Path(self.published), context.run.run_id)
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        if self._lock is None:
+            return
+        # A build still here was not published: the run had nothing new, or it failed.
+        if self._build is not None:
+            publish.discard_build(self._build)
+        self._lock.close()
 
     @property
     def build(self) -> Path:
@@ -52,5 +71,6 @@ def resources() -> dg.Definitions:
             "warehouse": Warehouse(published=str(settings.warehouse)),
             "dbt": dbt_cli(),
             "raw_folder": RawFolder(path=str(settings.raw_dir)),
+            "sources": SourcesFile(path=str(settings.sources)),
         }
     )

@@ -1,4 +1,5 @@
-"""A Dagster logger for people watching a terminal: one line per step started, failed step or failed check."""
+"""A Dagster logger for people watching a terminal: one line per step started, failed step or failed check,
+and the progress messages of the steps (marked with ``PROGRESS``)."""
 
 import logging
 import sys
@@ -6,11 +7,18 @@ import sys
 import dagster as dg
 
 
+# A step's own log message meant for the terminal starts with this (dbt's hundreds of lines do not).
+PROGRESS = "⋯ "
+
+
 class _ProgressHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         meta = getattr(record, "dagster_meta", None) or {}
         event = meta.get("dagster_event")
         if event is None:
+            message = str(meta.get("orig_message", ""))
+            if message.startswith(PROGRESS):
+                print(f"  {message.removeprefix(PROGRESS)}", file=sys.stderr, flush=True)
             return
         kind = event.event_type_value
         if kind == "STEP_START":

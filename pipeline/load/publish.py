@@ -10,8 +10,11 @@ killed at any point leaves the published file as it was.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -22,6 +25,26 @@ _BUILD_MARK = ".build-"
 def build_path(published: Path, run_id: str) -> Path:
     # A dot-file in the same folder: the same filesystem (os.replace is atomic only there), hidden from listings.
     return published.with_name(f".{published.name}{_BUILD_MARK}{run_id}")
+
+
+@contextmanager
+def writer_lock(published: Path) -> Iterator[None]:
+    """Held by a run from its copy of the published file to its publish: two runs that both copied the same
+    snapshot would each publish without the other's documents. The second run waits; the kernel drops the lock
+    of a run that dies, however it dies."""
+    published.parent.mkdir(parents=True, exist_ok=True)
+    with published.with_name(f".{published.name}.lock").open("a") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def discard_build(build: Path) -> None:
+    """Removes a build that will not be published (a run with nothing new, or a failed one)."""
+    for path in (build, build.with_name(build.name + ".wal")):
+        path.unlink(missing_ok=True)
 
 
 def start_build(published: Path, run_id: str) -> Path:
@@ -64,8 +87,7 @@ def discard_abandoned_builds(published: Path) -> list[Path]:
         if candidate.name.endswith(".wal"):
             continue
         if candidate.name.endswith(".copying") or _unlocked(candidate):
-            for path in (candidate, candidate.with_name(candidate.name + ".wal")):
-                path.unlink(missing_ok=True)
+            discard_build(candidate)
             removed.append(candidate)
     return removed
 

@@ -1,4 +1,4 @@
-"""Idempotent load of one run's frames into the warehouse's ``raw`` schema.
+"""Idempotent load of parsed documents into the warehouse's ``raw`` schema.
 
 Rows are replaced by natural key (delete, then insert) inside one transaction: a re-run leaves every table
 identical, and a crash mid-load leaves the previous state.
@@ -6,12 +6,15 @@ identical, and a crash mid-load leaves the previous state.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import duckdb
 import polars as pl
 
 from pipeline import schemas
 from pipeline.load.ddl import RAW_SCHEMA, ensure_raw_tables
-from pipeline.parse.dispatch import ParseBatch
+from pipeline.parse.batch import ParseBatch
 
 
 def _replace(con: duckdb.DuckDBPyConnection, schema: schemas.FrameSchema, frame: pl.DataFrame,
@@ -27,24 +30,50 @@ def _replace(con: duckdb.DuckDBPyConnection, schema: schemas.FrameSchema, frame:
             con.unregister("staged_rows")
 
 
-def load_batch(con: duckdb.DuckDBPyConnection, files: pl.DataFrame, batch: ParseBatch) -> dict[str, int]:
-    """Writes the files seen and every document's frames; returns the row count of each raw table afterwards."""
+def load_files(con: duckdb.DuckDBPyConnection, files: pl.DataFrame) -> None:
+    """Records the files seen (``DOCUMENT_FILES`` rows, replaced by path); a path no longer present is kept."""
     ensure_raw_tables(con)
-    processed = sorted(
-        set(batch.frames[schemas.DOCUMENTS.name]["document_sha256"].to_list())
-        | set(batch.quarantine["document_sha256"].to_list())
-    )
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with _transaction(con):
         _replace(con, schemas.DOCUMENT_FILES, files, "source_path", files["source_path"].to_list())
+
+
+def load_batch(con: duckdb.DuckDBPyConnection, batch: ParseBatch) -> None:
+    """Writes every frame of the batch's documents, replacing whatever an earlier parse of them left."""
+    ensure_raw_tables(con)
+    processed = batch.document_shas
+    with _transaction(con):
         for schema in schemas.PARSED_FRAMES:
             _replace(con, schema, batch.frames[schema.name], "document_sha256", processed)
         _replace(con, schemas.QUARANTINE, batch.quarantine, "document_sha256", processed)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+
+
+def quarantined_documents(con: duckdb.DuckDBPyConnection) -> list[str]:
+    ensure_raw_tables(con)
+    return [sha for (sha,) in con.execute(f"SELECT document_sha256 FROM {RAW_SCHEMA}.quarantine ORDER BY 1").fetchall()]
+
+
+def document_rows(con: duckdb.DuckDBPyConnection, schema: schemas.FrameSchema, shas: list[str]) -> pl.DataFrame:
+    """The rows of ``raw.<schema>`` that belong to the documents ``shas``."""
+    return con.execute(
+        f"SELECT * FROM {RAW_SCHEMA}.{schema.name} WHERE document_sha256 IN (SELECT unnest(?::VARCHAR[])) "
+        "ORDER BY ALL",
+        [shas],
+    ).pl()
+
+
+def row_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {
         schema.name: con.execute(f"SELECT count(*) FROM {RAW_SCHEMA}.{schema.name}").fetchone()[0]
         for schema in schemas.ALL_FRAMES
     }
+
+
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise

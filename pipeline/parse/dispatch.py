@@ -1,17 +1,10 @@
-"""Chooses the reader for a document from its bytes, and reads a whole folder's documents."""
+"""Chooses the reader for a document from its bytes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
-import polars as pl
-
-from pipeline import schemas
 from pipeline.parse.pdf_report import parse_pdf_report
 from pipeline.parse.result import ParsedDocument, UnreadableDocument
 from pipeline.parse.text_report import parse_text_report
-from pipeline.parse.version import PARSER_VERSION
 
 # Formats recognised by their magic bytes that no reader handles yet; the quarantine says which.
 _UNSUPPORTED_MAGIC = {
@@ -30,50 +23,3 @@ def parse_document(data: bytes, *, sha256: str, source_path: str) -> ParsedDocum
         if data.startswith(magic):
             raise UnreadableDocument("unsupported_format", f"{name} files are not read yet")
     return parse_text_report(data, sha256=sha256, source_path=source_path)
-
-
-@dataclass
-class ParseBatch:
-    """The frames of every document read in one run, plus the ones quarantined."""
-
-    frames: dict[str, pl.DataFrame]
-    quarantine: pl.DataFrame
-
-    @property
-    def document_count(self) -> int:
-        return self.frames[schemas.DOCUMENTS.name].height
-
-    def frame(self, name: str) -> pl.DataFrame:
-        """The frame of one schema of ``schemas.PARSED_FRAMES`` or the quarantine."""
-        return self.quarantine if name == schemas.QUARANTINE.name else self.frames[name]
-
-
-def parse_folder(files: pl.DataFrame, root: Path) -> ParseBatch:
-    """Reads each distinct document of ``files`` (a DOCUMENT_FILES frame) once, whatever its number of copies."""
-    parsed: list[ParsedDocument] = []
-    quarantined: list[dict] = []
-    first_paths = files.sort("source_path").unique("document_sha256", keep="first", maintain_order=True)
-    for sha256, source_path in first_paths.select("document_sha256", "source_path").iter_rows():
-        data = (root / source_path).read_bytes()
-        try:
-            parsed.append(parse_document(data, sha256=sha256, source_path=source_path))
-        except UnreadableDocument as exc:
-            quarantined.append(_quarantine_row(sha256, source_path, exc.reason_code, exc.reason))
-        except Exception as exc:  # noqa: BLE001 — one broken document must not stop the others
-            reason = f"the reader failed: {type(exc).__name__}: {exc}"
-            quarantined.append(_quarantine_row(sha256, source_path, "parse_error", reason))
-    frames = {
-        schema.name: pl.concat([doc[schema.name] for doc in parsed]) if parsed else schema.empty()
-        for schema in schemas.PARSED_FRAMES
-    }
-    return ParseBatch(frames=frames, quarantine=schemas.QUARANTINE.frame(quarantined))
-
-
-def _quarantine_row(sha256: str, source_path: str, reason_code: str, reason: str) -> dict:
-    return {
-        "document_sha256": sha256,
-        "source_path": source_path,
-        "reason_code": reason_code,
-        "reason": reason,
-        "parser_version": PARSER_VERSION,
-    }

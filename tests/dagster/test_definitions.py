@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -11,6 +12,7 @@ import pytest
 from croniter import croniter
 
 from pipeline.definitions import defs as load_defs
+from pipeline.defs.documents import documents_partitions
 from pipeline.defs.resources import RawFolder
 from pipeline.schemas import PARSED_FRAMES, WAREHOUSE_FRAMES
 
@@ -22,7 +24,7 @@ def defs() -> dg.Definitions:
 
 def test_asset_graph(defs: dg.Definitions) -> None:
     keys = {key.to_user_string() for key in defs.resolve_asset_graph().get_all_asset_keys()}
-    assert {"raw_documents", "parsed_documents"} <= keys
+    assert {"raw_documents", "sources/web_downloads", "warehouse/published", "warehouse/document_states"} <= keys
     assert {f"disclosures/{schema.name}" for schema in WAREHOUSE_FRAMES} <= keys
     # One asset per dbt model, marts among them, downstream of the loaded tables.
     assert {"fct_yoy_change", "stg_disclosures__narrative_figures"} <= keys
@@ -39,18 +41,31 @@ def test_checks(defs: dg.Definitions) -> None:
         (key.asset_key.to_user_string(), key.name) for key in defs.resolve_asset_graph().asset_check_keys
     }
     for schema in (*PARSED_FRAMES,):
-        assert ("parsed_documents", f"{schema.name}_matches_schema") in check_keys
-    assert ("parsed_documents", "every_document_readable") in check_keys
-    assert ("parsed_documents", "reports_internally_consistent") in check_keys
+        assert ("disclosures/documents", f"{schema.name}_matches_schema") in check_keys
+    assert ("disclosures/documents", "every_document_readable") in check_keys
+    assert ("disclosures/documents", "reports_internally_consistent") in check_keys
+    assert ("sources/web_downloads", "every_source_fetched") in check_keys
     # dbt tests arrive as checks, source tests included (they attach to the Python-loaded tables).
     assert any(asset == "fct_yoy_change" for asset, _ in check_keys)
     assert any(asset.startswith("disclosures/") for asset, _ in check_keys)
 
 
+def test_documents_are_partitions_and_the_load_is_one_run_per_backfill(defs: dg.Definitions) -> None:
+    graph = defs.resolve_asset_graph()
+    for schema in PARSED_FRAMES:
+        node = graph.get(dg.AssetKey(["disclosures", schema.name]))
+        assert node.partitions_def == documents_partitions
+        assert node.backfill_policy == dg.BackfillPolicy.single_run()
+    # Reference data and the models over all documents are not partitioned.
+    assert graph.get(dg.AssetKey("fct_yoy_change")).partitions_def is None
+    assert graph.get(dg.AssetKey(["disclosures", "regions"])).partitions_def is None
+    assert defs.resolve_job_def("ingest_all").partitions_def == documents_partitions
+
+
 def test_job_schedule_and_sensor(defs: dg.Definitions) -> None:
     job = defs.resolve_job_def("ingest_all")
-    schedule = defs.resolve_schedule_def("nightly_ingest")
-    assert schedule.job_name == job.name
+    schedule = defs.resolve_schedule_def("nightly_fetch")
+    assert schedule.job_name == "fetch_sources"
     assert schedule.execution_timezone == "Asia/Shanghai"
     after = datetime(2026, 11, 26, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
     next_tick = croniter(schedule.cron_schedule, after).get_next(datetime)
@@ -65,21 +80,35 @@ def test_sensor_requests_a_run_only_for_new_bytes(defs: dg.Definitions, tmp_path
     (raw / "report.txt").write_bytes(seed_bytes)
     resources = {"raw_folder": RawFolder(path=str(raw))}
 
+    seed_sha = hashlib.sha256(seed_bytes).hexdigest()
+
+    def tick(instance: dg.DagsterInstance, cursor: str | None):
+        result = sensor.evaluate_tick(dg.build_sensor_context(instance=instance, cursor=cursor, resources=resources))
+        # What the daemon does with the result: add the partitions the sensor asked for.
+        for request in result.dynamic_partitions_requests or []:
+            instance.add_dynamic_partitions(request.partitions_def_name, list(request.partition_keys))
+        return result
+
     with dg.instance_for_test() as instance:
-        first = sensor.evaluate_tick(dg.build_sensor_context(instance=instance, resources=resources))
+        first = tick(instance, None)
         assert len(first.run_requests) == 1
-        cursor = first.cursor
+        assert instance.get_dynamic_partitions("documents") == [seed_sha]
+        assert first.run_requests[0].tags["dagster/asset_partition_range_start"] == seed_sha
+        assert first.run_requests[0].tags["dagster/asset_partition_range_end"] == seed_sha
 
         # The same bytes under a second name are the same document: nothing to do.
         (raw / "renamed copy.txt").write_bytes(seed_bytes)
-        second = sensor.evaluate_tick(dg.build_sensor_context(instance=instance, cursor=cursor, resources=resources))
+        second = tick(instance, first.cursor)
         assert not second.run_requests
         assert set(json.loads(second.cursor)["files"]) == {"report.txt", "renamed copy.txt"}
 
-        (raw / "revised.txt").write_bytes(seed_bytes + b"\n")
-        third = sensor.evaluate_tick(
-            dg.build_sensor_context(instance=instance, cursor=second.cursor, resources=resources)
-        )
+        # A revision is new bytes: one new partition, and a run over it alone.
+        revised = seed_bytes + b"\n"
+        (raw / "revised.txt").write_bytes(revised)
+        third = tick(instance, second.cursor)
+        revised_sha = hashlib.sha256(revised).hexdigest()
+        assert instance.get_dynamic_partitions("documents") == [seed_sha, revised_sha]
         assert len(third.run_requests) == 1
+        assert third.run_requests[0].tags["dagster/asset_partition_range_start"] == revised_sha
         assert third.run_requests[0].run_key != first.run_requests[0].run_key
 

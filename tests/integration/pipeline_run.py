@@ -8,17 +8,23 @@ import dagster as dg
 import duckdb
 import pytest
 
+from pipeline.defs.documents import ingest_in_process
 from pipeline.settings import RAW_DIR_ENV, WAREHOUSE_ENV
+from tests.conftest import dagster_home
 
 
 def run_ingest(raw: Path, warehouse: Path, *, times: int = 1) -> list[dg.ExecuteInProcessResult]:
-    with pytest.MonkeyPatch.context() as patch, dg.instance_for_test() as instance:
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        dagster_home() as home,
+        dg.instance_for_test(temp_dir=str(home)) as instance,
+    ):
         patch.setenv(WAREHOUSE_ENV, str(warehouse))
         patch.setenv(RAW_DIR_ENV, str(raw))
         from pipeline.definitions import defs
 
         job = defs().resolve_job_def("ingest_all")
-        return [job.execute_in_process(instance=instance, raise_on_error=False) for _ in range(times)]
+        return [ingest_in_process(job, instance, raw, raise_on_error=False) for _ in range(times)]
 
 
 def query(warehouse: Path, sql: str) -> list[tuple]:

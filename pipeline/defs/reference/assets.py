@@ -17,6 +17,8 @@ from pipeline.schemas import REGIONS
 def regions(warehouse: Warehouse) -> dg.MaterializeResult:
     frame = load_regions()
     with warehouse.get_connection() as con:
-        rows = replace_reference(con, REGIONS, frame)
+        written = replace_reference(con, REGIONS, frame)
     provinces = frame.filter(frame["level"] == "province").height
-    return dg.MaterializeResult(metadata={"rows": rows, "provinces": provinces})
+    # Materialised every run, written only when the division list changed: an unchanged list must not make a run
+    # with no new document rebuild anything.
+    return dg.MaterializeResult(metadata={"rows": frame.height, "provinces": provinces, "written": written})

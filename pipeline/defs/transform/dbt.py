@@ -7,8 +7,9 @@ import dagster as dg
 from dagster_dbt import DbtCliResource, dbt_assets
 
 from pipeline.defs.resources import Warehouse
-from pipeline.lib.dbt_project import dbt_project
+from pipeline.lib.dbt_project import dbt_project, project_fingerprint
 from pipeline.lib.dbt_translator import translator
+from pipeline.load import build_state
 from pipeline.settings import WAREHOUSE_ENV
 
 
@@ -23,6 +24,9 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse
     # No fetch_row_counts(): it would open the DuckDB file while dbt holds its write lock.
     with _warehouse_for_dbt(warehouse.build):
         yield from dbt.cli(["build"], context=context).stream()
+    # Reached only when the build succeeded: a later run with no new document may then skip dbt altogether.
+    with warehouse.get_connection() as con:
+        build_state.record(con, build_state.DBT_PROJECT_KEY, project_fingerprint())
 
 
 @contextmanager

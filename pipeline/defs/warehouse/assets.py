@@ -1,11 +1,33 @@
+"""The load: each document partition parsed (spread over worker processes) and written to the run's build."""
+
+from pathlib import Path
+
 import dagster as dg
 import polars as pl
+from pydantic import Field
 
-from pipeline.defs.ingest.assets import parsed_documents, raw_documents
-from pipeline.defs.resources import Warehouse
-from pipeline.load.warehouse import load_batch
-from pipeline.parse.dispatch import ParseBatch
+from pipeline import schemas
+from pipeline.defs.documents import documents_partitions
+from pipeline.defs.ingest.assets import raw_documents
+from pipeline.defs.resources import RawFolder, Warehouse
+from pipeline.lib.dbt_project import project_fingerprint
+from pipeline.lib.markdown import markdown_table
+from pipeline.lib.progress import PROGRESS
+from pipeline.load.pending import pending_work
+from pipeline.load.warehouse import document_rows, load_batch, load_files, quarantined_documents, row_counts
+from pipeline.parse.batch import parse_documents, worker_count
+from pipeline.parse.version import PARSER_VERSION
 from pipeline.schemas import ALL_FRAMES
+
+_DOCUMENTS_KEY = dg.AssetKey(["disclosures", schemas.DOCUMENTS.name])
+
+
+class LoadConfig(dg.Config):
+    reparse: list[str] = Field(
+        default=[], description="sha256 of documents to read again although this parser version has read them"
+    )
+    reparse_quarantined: bool = Field(default=False, description="read every quarantined document again")
+
 
 def _table_specs() -> list[dg.AssetSpec]:
     # Keyed disclosures/<table>, the default key dbt gives source `disclosures`: lineage joins without a translator.
@@ -15,22 +37,111 @@ def _table_specs() -> list[dg.AssetSpec]:
             group_name="warehouse",
             description=f"{schema.zh} / {schema.en}",
             kinds={"duckdb"},
-            deps=[raw_documents, parsed_documents],
+            deps=[raw_documents],
+            partitions_def=documents_partitions,
+            # Not produced when nothing changed: dbt and the publish are then skipped too.
+            skippable=True,
         )
         for schema in ALL_FRAMES
     ]
 
 
+def _check_specs() -> list[dg.AssetCheckSpec]:
+    schema_checks = [
+        dg.AssetCheckSpec(
+            name=f"{schema.name}_matches_schema",
+            asset=_DOCUMENTS_KEY,
+            blocking=True,
+            description=f"帧结构符合声明 / The {schema.name} frame has the declared columns, types and unique keys.",
+        )
+        for schema in (*schemas.PARSED_FRAMES, schemas.QUARANTINE)
+    ]
+    return [
+        *schema_checks,
+        dg.AssetCheckSpec(
+            name="every_document_readable",
+            asset=_DOCUMENTS_KEY,
+            description="所有文件均可读取 / Every document of the run could be read; the rest are quarantined.",
+        ),
+        dg.AssetCheckSpec(
+            name="reports_internally_consistent",
+            asset=_DOCUMENTS_KEY,
+            description="报告自身数字一致 / No report of the run contradicts its own arithmetic (error findings).",
+        ),
+    ]
+
+
 @dg.multi_asset(
     specs=_table_specs(),
-    ins={"raw_documents": dg.AssetIn(raw_documents.key), "parsed_documents": dg.AssetIn(parsed_documents.key)},
+    check_specs=_check_specs(),
+    partitions_def=documents_partitions,
+    # A backfill of every document is one run: the parse fans out over worker processes inside it.
+    backfill_policy=dg.BackfillPolicy.single_run(),
+    ins={"raw_documents": dg.AssetIn(raw_documents.key)},
     op_tags={"dagster/concurrency_key": "warehouse_writer"},
 )
 def disclosures_tables(
-    warehouse: Warehouse, raw_documents: pl.DataFrame, parsed_documents: ParseBatch
+    context: dg.AssetExecutionContext,
+    config: LoadConfig,
+    warehouse: Warehouse,
+    raw_folder: RawFolder,
+    raw_documents: pl.DataFrame,
 ):
-    """Loads the run's documents into the ``raw`` schema of the run's build, in one transaction."""
+    """Parses the run's documents that this parser version has not read yet and loads them into the ``raw``
+    schema of the run's build, a batch per transaction."""
+    wanted = set(context.partition_keys)
+    first_paths = raw_documents.sort("source_path").unique("document_sha256", keep="first", maintain_order=True)
+    present = [(sha, path) for sha, path in first_paths.select("document_sha256", "source_path").iter_rows()
+               if sha in wanted]
+    if missing := len(wanted) - len(present):
+        context.log.warning(f"{missing} document partition(s) have no file in {raw_folder.path}; their rows stay")
+    run_shas = [sha for sha, _ in present]
+    checked = (*schemas.PARSED_FRAMES, schemas.QUARANTINE)
+    problems: dict[str, list[str]] = {schema.name: [] for schema in checked}
     with warehouse.get_connection() as con:
-        counts = load_batch(con, raw_documents, parsed_documents)
-    for schema in ALL_FRAMES:
-        yield dg.MaterializeResult(asset_key=["disclosures", schema.name], metadata={"rows": counts[schema.name]})
+        again = set(config.reparse) | (set(quarantined_documents(con)) if config.reparse_quarantined else set())
+        pending = pending_work(
+            con, raw_documents, run_shas, parser_version=PARSER_VERSION, dbt_fingerprint=project_fingerprint(),
+            again=again,
+        )
+        todo = set(pending.to_parse)
+        changed = pending.any
+        if changed:
+            load_files(con, raw_documents)
+            context.log.info(
+                f"{PROGRESS}parsing {len(todo)} of {len(present)} documents with {worker_count()} worker(s)"
+            )
+            done = 0
+            for batch in parse_documents([item for item in present if item[0] in todo], Path(raw_folder.path)):
+                batch_problems = {schema.name: schema.problems(batch.frame(schema.name)) for schema in checked}
+                for name, found in batch_problems.items():
+                    problems[name].extend(found)
+                if not any(batch_problems.values()):
+                    load_batch(con, batch)
+                done += len(batch.document_shas)
+                context.log.info(f"{PROGRESS}loaded {done} of {len(todo)} documents")
+        else:
+            context.log.info(f"{PROGRESS}nothing new among {len(present)} documents: the published warehouse stays")
+        counts = row_counts(con)
+        quarantined = document_rows(con, schemas.QUARANTINE, run_shas).select("source_path", "reason_code", "reason")
+        findings = document_rows(con, schemas.FINDINGS, run_shas)
+    # The checks describe the run's documents either way; the tables are materialised only when something changed.
+    if changed:
+        for schema in ALL_FRAMES:
+            yield dg.MaterializeResult(asset_key=["disclosures", schema.name], metadata={"rows": counts[schema.name]})
+    for name, found in problems.items():
+        yield dg.AssetCheckResult(
+            asset_key=_DOCUMENTS_KEY, check_name=f"{name}_matches_schema", passed=not found,
+            metadata={"problems": found},
+        )
+    errors = findings.filter(pl.col("severity") == "error")
+    yield dg.AssetCheckResult(
+        asset_key=_DOCUMENTS_KEY, check_name="every_document_readable", passed=quarantined.height == 0,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={"parsed": len(todo), "quarantined": quarantined.height,
+                  "documents": dg.MetadataValue.md(markdown_table(quarantined))},
+    )
+    yield dg.AssetCheckResult(
+        asset_key=_DOCUMENTS_KEY, check_name="reports_internally_consistent", passed=errors.height == 0,
+        severity=dg.AssetCheckSeverity.WARN, metadata={"errors": errors.height},
+    )

@@ -1,10 +1,13 @@
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 
 from pipeline.defs.resources import Warehouse
 from pipeline.defs.transform.dbt import dbt_models
 from pipeline.defs.warehouse.assets import disclosures_tables
+from pipeline.lib.markdown import markdown_table
+from pipeline.load.status import document_states
 
 
 @dg.asset(
@@ -20,4 +23,17 @@ def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
     warehouse.publish()
     return dg.MaterializeResult(
         metadata={"path": warehouse.published, "size_bytes": Path(warehouse.published).stat().st_size}
+    )
+
+
+@dg.asset(key=["warehouse", "document_states"], group_name="warehouse", kinds={"duckdb"}, deps=[published_warehouse])
+def document_states_report(warehouse: Warehouse) -> dg.MaterializeResult:
+    """文档状态 / How many documents are loaded, quarantined or superseded, and why each quarantined one is."""
+    with duckdb.connect(warehouse.published, read_only=True) as con:
+        states = document_states(con)
+    return dg.MaterializeResult(
+        metadata={
+            **{f"documents_{state}": count for state, count in states.counts.items()},
+            "quarantined": dg.MetadataValue.md(markdown_table(states.quarantined.drop("document_sha256"))),
+        }
     )

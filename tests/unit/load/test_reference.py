@@ -9,14 +9,16 @@ from pipeline.load.reference import replace_reference
 from pipeline.reference.divisions import load_regions
 
 
-def test_reference_load_replaces_the_whole_table_and_a_rerun_changes_nothing(tmp_path: Path) -> None:
+def test_reference_load_replaces_the_whole_table_and_a_rerun_writes_nothing(tmp_path: Path) -> None:
     regions = load_regions()
     with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
         stale = regions.head(3).with_columns(pl.lit("旧名").alias("region_name"))
-        assert replace_reference(con, schemas.REGIONS, stale) == 3
-        assert replace_reference(con, schemas.REGIONS, regions) == regions.height
+        assert replace_reference(con, schemas.REGIONS, stale) is True
+        assert con.execute("SELECT count(*) FROM raw.regions").fetchone() == (3,)
+        assert replace_reference(con, schemas.REGIONS, regions) is True
         first = con.execute("SELECT * FROM raw.regions ORDER BY ALL").fetchall()
-        replace_reference(con, schemas.REGIONS, regions)
+        assert len(first) == regions.height
+        assert replace_reference(con, schemas.REGIONS, regions) is False
         assert con.execute("SELECT * FROM raw.regions ORDER BY ALL").fetchall() == first
         assert con.execute("SELECT count(*) FROM raw.regions WHERE region_name = '旧名'").fetchone() == (0,)
 

@@ -6,8 +6,10 @@ import polars as pl
 import pytest
 
 from pipeline import schemas
-from pipeline.load.warehouse import load_batch
-from pipeline.parse.dispatch import ParseBatch
+from pipeline.load import build_state
+from pipeline.load.pending import PendingWork, pending_work
+from pipeline.load.warehouse import load_batch, load_files
+from pipeline.parse.batch import ParseBatch
 
 
 def _files(*rows: tuple[str, str]) -> pl.DataFrame:
@@ -54,27 +56,33 @@ def _snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
 def test_loading_twice_leaves_every_table_identical(tmp_path: Path) -> None:
     with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
         files = _files(("a", "a.txt"), ("b", "b.bin"))
-        load_batch(con, files, _batch(["a"], ["b"]))
+        load_files(con, files)
+        load_batch(con, _batch(["a"], ["b"]))
         first = _snapshot(con)
-        load_batch(con, files, _batch(["a"], ["b"]))
+        load_files(con, files)
+        load_batch(con, _batch(["a"], ["b"]))
         assert _snapshot(con) == first
         assert len(first["narrative_figures"]) == 1 and len(first["quarantine"]) == 1
 
 
 def test_a_document_ends_in_one_state(tmp_path: Path) -> None:
     with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
-        load_batch(con, _files(("a", "a.txt")), _batch([], ["a"]))
+        load_files(con, _files(("a", "a.txt")))
+        load_batch(con, _batch([], ["a"]))
         assert con.execute("SELECT count(*) FROM raw.quarantine").fetchone() == (1,)
         # After a parser fix the same bytes load: the quarantine row goes, the document arrives.
-        load_batch(con, _files(("a", "a.txt")), _batch(["a"]))
+        load_files(con, _files(("a", "a.txt")))
+        load_batch(con, _batch(["a"]))
         assert con.execute("SELECT count(*) FROM raw.quarantine").fetchone() == (0,)
         assert con.execute("SELECT document_sha256 FROM raw.documents").fetchall() == [("a",)]
 
 
 def test_other_documents_are_kept_and_amounts_stay_exact(tmp_path: Path) -> None:
     with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
-        load_batch(con, _files(("a", "a.txt")), _batch(["a"], figure_value="294.561"))
-        load_batch(con, _files(("b", "b.txt")), _batch(["b"]))
+        load_files(con, _files(("a", "a.txt")))
+        load_batch(con, _batch(["a"], figure_value="294.561"))
+        load_files(con, _files(("b", "b.txt")))
+        load_batch(con, _batch(["b"]))
         rows = con.execute(
             "SELECT document_sha256, value_wan_yuan, typeof(value_wan_yuan) FROM raw.narrative_figures ORDER BY 1"
         ).fetchall()
@@ -83,11 +91,35 @@ def test_other_documents_are_kept_and_amounts_stay_exact(tmp_path: Path) -> None
 
 def test_a_failed_load_leaves_the_warehouse_as_it_was(tmp_path: Path) -> None:
     with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
-        load_batch(con, _files(("a", "a.txt")), _batch(["a"]))
+        load_files(con, _files(("a", "a.txt")))
+        load_batch(con, _batch(["a"]))
         before = _snapshot(con)
         broken = _batch(["a", "c"])
         # A duplicated key makes the figures frame fail its schema after the earlier tables were rewritten.
         broken.frames["narrative_figures"] = pl.concat([broken.frames["narrative_figures"]] * 2)
         with pytest.raises(schemas.SchemaError):
-            load_batch(con, _files(("a", "a.txt"), ("c", "c.txt")), broken)
+            load_batch(con, broken)
         assert _snapshot(con) == before
+
+
+def test_only_documents_without_a_result_of_this_parser_version_are_parsed(tmp_path: Path) -> None:
+    files = _files(("a", "a.txt"), ("b", "b.bin"))
+
+    def pending(shas: list[str], version: str = "test", again: tuple[str, ...] = ()) -> PendingWork:
+        return pending_work(con, files, shas, parser_version=version, dbt_fingerprint="dbt-1", again=again)
+
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
+        assert pending(["a", "b"]) == PendingWork(to_parse=["a", "b"], files_changed=True, dbt_stale=True)
+        load_files(con, files)
+        load_batch(con, _batch(["a"], ["b"]))
+        build_state.record(con, build_state.DBT_PROJECT_KEY, "dbt-1")
+        # Loaded and quarantined documents alike are done for this parser version: nothing is left …
+        assert not pending(["a", "b"]).any
+        assert pending(["a", "b", "c"]).to_parse == ["c"]
+        # … a new parser version reads them all again, and a retry asks for one explicitly.
+        assert pending(["a", "b", "c"], "next").to_parse == ["a", "b", "c"]
+        assert pending(["a", "b", "c"], again=("b",)).to_parse == ["b", "c"]
+        # A file renamed or touched is new to document_files; a changed dbt project needs a rebuild.
+        renamed = _files(("a", "a2.txt"), ("b", "b.bin"))
+        assert pending_work(con, renamed, [], parser_version="test", dbt_fingerprint="dbt-1").files_changed
+        assert pending_work(con, files, [], parser_version="test", dbt_fingerprint="dbt-2").dbt_stale
