@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -27,12 +28,14 @@ def test_ingest_then_query_prints_the_seed_changes(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / SEED.name).write_bytes(SEED.read_bytes())
+    (raw / "scan.pdf").write_bytes(b"%PDF-1.4\n" + b"\0" * 64)  # not a readable PDF: quarantined
     warehouse = tmp_path / "w.duckdb"
     env = {**os.environ}
 
     ingest = _cli("ingest", "--raw", str(raw), "--warehouse", str(warehouse), env=env)
     assert ingest.returncode == 0, ingest.stderr
     assert "dbt_models" in ingest.stderr  # progress, one line per step
+    assert "parsing 2 of 2 documents" in ingest.stderr
 
     for metric, expected in (("total_income", "-41.02"), ("operating_expenses", "40.59")):
         sql = f"select change_pct from fct_yoy_change where fiscal_year=2022 and metric='{metric}'"
@@ -50,3 +53,40 @@ def test_errors_are_one_line(tmp_path: Path) -> None:
     bad = _cli("query", "select * from no_such_table", "--warehouse", str(tmp_path / "w.duckdb"), env={**os.environ})
     assert bad.returncode == 1
     assert "Traceback" not in bad.stderr and bad.stderr.startswith("error: ")
+
+
+def _status(warehouse: Path) -> list[str]:
+    shown = _cli("status", "--warehouse", str(warehouse), env={**os.environ})
+    assert shown.returncode == 0, shown.stderr
+    return shown.stdout.splitlines()
+
+
+def test_operator_commands_status_nothing_new_and_retry(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / SEED.name).write_bytes(SEED.read_bytes())
+    broken = b"%PDF-1.4\n" + b"\0" * 64
+    (raw / "scan.pdf").write_bytes(broken)
+    warehouse = tmp_path / "w.duckdb"
+    args = ("--raw", str(raw), "--warehouse", str(warehouse))
+    assert _cli("ingest", *args, env={**os.environ}).returncode == 0
+
+    lines = _status(warehouse)
+    assert lines[:4] == ["loaded       1", "quarantined  1", "superseded   0", "total        2"]
+    broken_sha = hashlib.sha256(broken).hexdigest()
+    assert lines[5] == "quarantined:"
+    assert lines[6].split()[:3] == [broken_sha[:12], "corrupt", "scan.pdf:"]
+
+    # Nothing new: no run, and the published file is not rewritten.
+    published = warehouse.stat().st_mtime_ns
+    again = _cli("ingest", *args, env={**os.environ})
+    assert again.returncode == 0 and "nothing new" in again.stderr and "dbt_models" not in again.stderr
+    assert warehouse.stat().st_mtime_ns == published
+
+    # A retry reads the quarantined document again although this parser version already read it, and only it.
+    retried = _cli("retry", "--all-quarantined", *args, env={**os.environ})
+    assert retried.returncode == 0, retried.stderr
+    assert "parsing 1 of 2 documents" in retried.stderr
+    assert _status(warehouse) == lines
+    unknown = _cli("retry", "00000000", *args, env={**os.environ})
+    assert unknown.returncode == 1 and unknown.stderr.startswith("error: ") and "matches 0 documents" in unknown.stderr
