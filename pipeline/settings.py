@@ -15,6 +15,10 @@ DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 
 WAREHOUSE_ENV = "FISCAL_WAREHOUSE"
 RAW_DIR_ENV = "FISCAL_RAW_DIR"
+MAX_FILE_BYTES_ENV = "FISCAL_MAX_FILE_BYTES"
+# A department's report is a few MB; a scanned yearbook of a whole province stays under 100 MiB. A larger file
+# in the drop folder is quarantined (too_large) unread, so one stray disk image cannot exhaust the memory.
+DEFAULT_MAX_FILE_BYTES = 100 * 2**20
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,7 @@ class Settings:
     warehouse: Path
     raw_dir: Path
     dagster_home: Path
+    max_file_bytes: int
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -33,4 +38,5 @@ class Settings:
             warehouse=path(WAREHOUSE_ENV, PROJECT_ROOT / "data" / "warehouse.duckdb"),
             raw_dir=path(RAW_DIR_ENV, PROJECT_ROOT / "data" / "raw"),
             dagster_home=path("DAGSTER_HOME", PROJECT_ROOT / ".dagster_home"),
+            max_file_bytes=int(os.environ.get(MAX_FILE_BYTES_ENV) or DEFAULT_MAX_FILE_BYTES),
         )

@@ -12,6 +12,7 @@ from pipeline.parse.pdf_report import parse_pdf_report
 from pipeline.parse.result import ParsedDocument, UnreadableDocument
 from pipeline.parse.text_report import parse_text_report
 from pipeline.parse.version import PARSER_VERSION
+from pipeline.sources import drop_folder
 
 # Formats recognised by their magic bytes that no reader handles yet; the quarantine says which.
 _UNSUPPORTED_MAGIC = {
@@ -48,14 +49,15 @@ class ParseBatch:
         return self.quarantine if name == schemas.QUARANTINE.name else self.frames[name]
 
 
-def parse_folder(files: pl.DataFrame, root: Path) -> ParseBatch:
-    """Reads each distinct document of ``files`` (a DOCUMENT_FILES frame) once, whatever its number of copies."""
+def parse_folder(files: pl.DataFrame, root: Path, *, max_file_bytes: int) -> ParseBatch:
+    """Reads each distinct document of ``files`` (a DOCUMENT_FILES frame) once, whatever its number of copies;
+    one larger than ``max_file_bytes`` is quarantined unread."""
     parsed: list[ParsedDocument] = []
     quarantined: list[dict] = []
     first_paths = files.sort("source_path").unique("document_sha256", keep="first", maintain_order=True)
     for sha256, source_path in first_paths.select("document_sha256", "source_path").iter_rows():
-        data = (root / source_path).read_bytes()
         try:
+            data = drop_folder.read_document(root, source_path, max_file_bytes)
             parsed.append(parse_document(data, sha256=sha256, source_path=source_path))
         except UnreadableDocument as exc:
             quarantined.append(_quarantine_row(sha256, source_path, exc.reason_code, exc.reason))

@@ -13,6 +13,7 @@ from croniter import croniter
 from pipeline.definitions import defs as load_defs
 from pipeline.defs.resources import RawFolder
 from pipeline.schemas import PARSED_FRAMES, WAREHOUSE_FRAMES
+from pipeline.settings import DEFAULT_MAX_FILE_BYTES
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +64,7 @@ def test_sensor_requests_a_run_only_for_new_bytes(defs: dg.Definitions, tmp_path
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "report.txt").write_bytes(seed_bytes)
-    resources = {"raw_folder": RawFolder(path=str(raw))}
+    resources = {"raw_folder": RawFolder(path=str(raw), max_file_bytes=DEFAULT_MAX_FILE_BYTES)}
 
     with dg.instance_for_test() as instance:
         first = sensor.evaluate_tick(dg.build_sensor_context(instance=instance, resources=resources))

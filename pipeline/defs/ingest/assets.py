@@ -23,7 +23,7 @@ def parsed_documents(
     context: dg.AssetExecutionContext, raw_folder: RawFolder, raw_documents: pl.DataFrame
 ) -> ParseBatch:
     """解析结果 / Every distinct document read into the declared frames; unreadable ones quarantined."""
-    batch = parse_folder(raw_documents, Path(raw_folder.path))
+    batch = parse_folder(raw_documents, Path(raw_folder.path), max_file_bytes=raw_folder.max_file_bytes)
     context.add_output_metadata(
         {
             "documents_parsed": batch.document_count,
