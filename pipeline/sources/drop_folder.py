@@ -40,8 +40,8 @@ def shown_path(relative: str) -> str:
     """``relative`` as printable UTF-8 that names the file unambiguously: a byte that is not UTF-8 becomes
     ``\\xff``, an invisible character (a newline, a bidi control) ``\\u000a``, a backslash ``\\\\``.
 
-    A warehouse column cannot hold the undecodable bytes Linux allows in a name, and a newline or a right-to-left
-    mark would let one name pass for another in a listing.
+    A warehouse column cannot hold the undecodable bytes Linux allows in a name, and a newline or a
+    right-to-left mark would let one name pass for another in a listing.
     """
     return "".join(_shown_char(char) for char in relative)
 
@@ -82,7 +82,8 @@ def read_document(root: Path, source_path: str, max_bytes: int) -> bytes:
         if size > max_bytes:
             raise UnreadableDocument(
                 "too_large",
-                f"the file has {size} bytes, more than the limit of {max_bytes} ({MAX_FILE_BYTES_ENV}); not read",
+                f"the file has {size} bytes, more than the limit of {max_bytes} ({MAX_FILE_BYTES_ENV});"
+                " not read",
             )
         return handle.read()
 

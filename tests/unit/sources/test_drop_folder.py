@@ -147,10 +147,13 @@ def test_a_200_mib_file_is_hashed_and_quarantined_without_reading_it_into_memory
     env = {k: v for k, v in os.environ.items() if k != MAX_FILE_BYTES_ENV}
 
     done = subprocess.run(
-        [sys.executable, "-c", _MEASURE_A_FOLDER, str(tmp_path)], env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", _MEASURE_A_FOLDER, str(tmp_path)],
+        env=env, capture_output=True, text=True, check=True,
     )
 
     grown_kib, sha, source_path, reason_code, reason, _ = done.stdout.splitlines()
     assert int(grown_kib) < 100 * 1024
     assert (sha, source_path, reason_code) == (sha256_of(huge), "huge.pdf", "too_large")
-    assert reason == "the file has 209715200 bytes, more than the limit of 104857600 (FISCAL_MAX_FILE_BYTES); not read"
+    assert reason == (
+        "the file has 209715200 bytes, more than the limit of 104857600 (FISCAL_MAX_FILE_BYTES); not read"
+    )
