@@ -22,9 +22,14 @@ _UNDECODABLE_BYTE = range(0xDC80, 0xDD00)
 _ESCAPE = re.compile(r"\\(\\|x[0-9a-f]{2}|u[0-9a-f]{4}|U[0-9a-f]{8})")
 
 
+def _open_unfollowed(path: Path):
+    # A file swapped for a symlink after the scan listed it must not lead outside the folder.
+    return os.fdopen(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb")
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    with _open_unfollowed(path) as handle:
         while chunk := handle.read(_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
@@ -72,13 +77,9 @@ def _unescaped(match: re.Match[str]) -> str:
 
 def read_document(root: Path, source_path: str, max_bytes: int) -> bytes:
     """The bytes of one file ``scan`` listed; raises ``UnreadableDocument('too_large')`` past ``max_bytes``
-    before reading any.
-
-    The file is opened without following a symlink: one put there after the scan could point anywhere.
-    """
-    fd = os.open(path_of(root, source_path), os.O_RDONLY | os.O_NOFOLLOW)
-    with os.fdopen(fd, "rb") as handle:
-        size = os.fstat(fd).st_size
+    before reading any."""
+    with _open_unfollowed(path_of(root, source_path)) as handle:
+        size = os.fstat(handle.fileno()).st_size
         if size > max_bytes:
             raise UnreadableDocument(
                 "too_large",

@@ -109,6 +109,8 @@ def test_symlinks_are_neither_listed_nor_followed(tmp_path: Path) -> None:
     (root / "report.txt").symlink_to(outside / "secret.txt")
     with pytest.raises(OSError, match="Too many levels of symbolic links"):
         read_document(root, "report.txt", max_bytes=100)
+    with pytest.raises(OSError, match="Too many levels of symbolic links"):
+        sha256_of(root / "report.txt")
 
 
 def test_a_file_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
