@@ -38,5 +38,14 @@ class Settings:
             warehouse=path(WAREHOUSE_ENV, PROJECT_ROOT / "data" / "warehouse.duckdb"),
             raw_dir=path(RAW_DIR_ENV, PROJECT_ROOT / "data" / "raw"),
             dagster_home=path("DAGSTER_HOME", PROJECT_ROOT / ".dagster_home"),
-            max_file_bytes=int(os.environ.get(MAX_FILE_BYTES_ENV) or DEFAULT_MAX_FILE_BYTES),
+            max_file_bytes=_byte_count(MAX_FILE_BYTES_ENV, DEFAULT_MAX_FILE_BYTES),
         )
+
+
+def _byte_count(var: str, default: int) -> int:
+    value = os.environ.get(var, "").strip()
+    if not value:
+        return default
+    if not value.isdecimal() or int(value) == 0:
+        raise ValueError(f"{var} must be a positive whole number of bytes, not {value!r}")
+    return int(value)
