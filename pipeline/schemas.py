@@ -369,5 +369,5 @@ WAREHOUSE_FRAMES: tuple[FrameSchema, ...] = (*ALL_FRAMES, *REFERENCE_FRAMES)
 # The same list, with bilingual labels, is the dbt seed quarantine_reasons.csv (a test keeps them equal).
 QUARANTINE_REASONS = (
     "empty_file", "undecodable", "no_cjk_text", "image_only", "encrypted", "corrupt", "not_a_report",
-    "unsupported_format", "parse_error",
+    "unsupported_format", "parse_error", "no_fiscal_year", "implausible_fiscal_year", "too_large",
 )

@@ -16,6 +16,10 @@ DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 WAREHOUSE_ENV = "FISCAL_WAREHOUSE"
 RAW_DIR_ENV = "FISCAL_RAW_DIR"
 SOURCES_ENV = "FISCAL_SOURCES"
+MAX_FILE_BYTES_ENV = "FISCAL_MAX_FILE_BYTES"
+# A department's report is a few MB; a scanned yearbook of a whole province stays under 100 MiB. A larger file
+# in the drop folder is quarantined (too_large) unread, so one stray disk image cannot exhaust the memory.
+DEFAULT_MAX_FILE_BYTES = 100 * 2**20
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,7 @@ class Settings:
     raw_dir: Path
     dagster_home: Path
     sources: Path
+    max_file_bytes: int
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -37,6 +42,7 @@ class Settings:
             raw_dir=path(RAW_DIR_ENV, _configured_drop_folder(sources)),
             dagster_home=path("DAGSTER_HOME", PROJECT_ROOT / ".dagster_home"),
             sources=sources,
+            max_file_bytes=_byte_count(MAX_FILE_BYTES_ENV, DEFAULT_MAX_FILE_BYTES),
         )
 
 
@@ -47,3 +53,12 @@ def _configured_drop_folder(sources: Path) -> Path:
     from pipeline.sources.web.config import load_sources
 
     return load_sources(sources).drop_folder
+
+
+def _byte_count(var: str, default: int) -> int:
+    value = os.environ.get(var, "").strip()
+    if not value:
+        return default
+    if not value.isdecimal() or int(value) == 0:
+        raise ValueError(f"{var} must be a positive whole number of bytes, not {value!r}")
+    return int(value)

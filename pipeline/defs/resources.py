@@ -15,6 +15,7 @@ class RawFolder(dg.ConfigurableResource):
     """The drop folder that holds the reports as published, byte for byte."""
 
     path: str
+    max_file_bytes: int
 
 
 class SourcesFile(dg.ConfigurableResource):
@@ -70,7 +71,7 @@ def resources() -> dg.Definitions:
         resources={
             "warehouse": Warehouse(published=str(settings.warehouse)),
             "dbt": dbt_cli(),
-            "raw_folder": RawFolder(path=str(settings.raw_dir)),
+            "raw_folder": RawFolder(path=str(settings.raw_dir), max_file_bytes=settings.max_file_bytes),
             "sources": SourcesFile(path=str(settings.sources)),
         }
     )

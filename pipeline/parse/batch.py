@@ -19,6 +19,7 @@ from pipeline import schemas
 from pipeline.parse.dispatch import parse_document
 from pipeline.parse.result import ParsedDocument, UnreadableDocument
 from pipeline.parse.version import PARSER_VERSION
+from pipeline.sources import drop_folder
 
 WORKERS_ENV = "FISCAL_PARSE_WORKERS"
 # Documents per batch: large enough that a load is not dominated by its transaction, small enough that a run over
@@ -60,10 +61,11 @@ class ParseBatch:
         return self.quarantine if name == schemas.QUARANTINE.name else self.frames[name]
 
 
-def parse_one(root: str, sha256: str, source_path: str) -> ParsedDocument | dict:
+def parse_one(root: str, sha256: str, source_path: str, max_file_bytes: int) -> ParsedDocument | dict:
     """One document's frames, or its quarantine row: one broken document never stops the others."""
     try:
-        data = (Path(root) / source_path).read_bytes()
+        # Read through the drop folder: the path is its escaped form, symlinks are refused, the size checked first.
+        data = drop_folder.read_document(Path(root), source_path, max_file_bytes)
         return parse_document(data, sha256=sha256, source_path=source_path)
     except UnreadableDocument as exc:
         return quarantine_row(sha256, source_path, exc.reason_code, exc.reason)
@@ -88,12 +90,20 @@ def worker_count() -> int:
 
 
 def parse_documents(
-    documents: Sequence[tuple[str, str]], root: Path, *, workers: int | None = None, batch_size: int = BATCH_SIZE
+    documents: Sequence[tuple[str, str]],
+    root: Path,
+    *,
+    max_file_bytes: int,
+    workers: int | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> Iterator[ParseBatch]:
-    """Reads ``(sha256, source_path)`` pairs, ``workers`` at a time, and yields them in batches in input order."""
+    """Reads ``(sha256, source_path)`` pairs, ``workers`` at a time, and yields them in batches in input order;
+    a file larger than ``max_file_bytes`` is quarantined unread."""
     workers = min(workers or worker_count(), len(documents))
     if workers <= 1:
-        yield from _batches((parse_one(str(root), sha, path) for sha, path in documents), batch_size)
+        yield from _batches(
+            (parse_one(str(root), sha, path, max_file_bytes) for sha, path in documents), batch_size
+        )
         return
     # forkserver, not fork: the caller may run threads (Dagster, polars), and a forked copy of a held lock deadlocks.
     context = multiprocessing.get_context("forkserver")
@@ -102,7 +112,8 @@ def parse_documents(
         shas = [sha for sha, _ in documents]
         paths = [path for _, path in documents]
         # map() queues every document at once and hands results back in order: the workers never wait for the load.
-        yield from _batches(pool.map(parse_one, [str(root)] * len(documents), shas, paths), batch_size)
+        roots, limits = [str(root)] * len(documents), [max_file_bytes] * len(documents)
+        yield from _batches(pool.map(parse_one, roots, shas, paths, limits), batch_size)
 
 
 def _batches(outcomes: Iterable[ParsedDocument | dict], size: int) -> Iterator[ParseBatch]:

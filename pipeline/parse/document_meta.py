@@ -18,7 +18,10 @@ from pipeline.parse.layout import Line, heading_of
 from pipeline.parse.result import UnreadableDocument
 from pipeline.reference.region_names import region_of
 
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
+# Any four digits, so that a misprinted "2202年度部门决算" is caught below rather than read as no year at all.
+_YEAR = r"(?<!\d)(?P<year>\d{4})"
+# Department budgets as they are disclosed began with the 2000 部门预算 reform; 21xx is a misprint.
+FISCAL_YEARS = range(2000, 2100)
 _KIND = r"(?:[省市区县]级)?(?P<scope>部门|单位)?\s*(?P<kind>决算|预算)"
 # "2022年度部门决算", "2024 年度部门决算", "2025年区级部门预算", "2023年度单位决算".
 _REPORT_YEAR = re.compile(_YEAR + r"\s*年度?\s*" + _KIND)
@@ -61,7 +64,9 @@ class DocumentMeta:
 def read_document_meta(
     text: str, lines: list[Line], table_unit_names: list[str], source_path: str | None = None
 ) -> DocumentMeta:
-    """Raises ``UnreadableDocument('not_a_report')`` when the text names no report year or kind.
+    """Raises ``UnreadableDocument`` with ``not_a_report`` when the text names no report kind,
+    ``no_fiscal_year`` when it names no year, ``implausible_fiscal_year`` when no year it names is in
+    ``FISCAL_YEARS``.
 
     A tables-only file (the tables of a report published apart from its narrative) often prints no year at
     all; its file name then gives the year, as the publishing site named the attachment.
@@ -90,14 +95,26 @@ def _year_and_kind(text: str, source_path: str | None) -> tuple[int, str]:
         file_years = {int(m.group("year")) for m in _FILE_YEAR.finditer(source_path.rsplit("/", 1)[-1])}
         if len(file_years) == 1:
             stated = [(file_years.pop(), "决算" if text.count("决算") >= text.count("预算") else "预算")]
-    if not markers or not stated:
+    if not markers:
         raise UnreadableDocument(
             "not_a_report",
-            "the text names no 部门决算/部门预算 of a year (such as 2022年度部门决算);"
-            " it is not a disclosure report",
+            "the text names no 部门决算/部门预算 (such as 2022年度部门决算); it is not a disclosure report",
         )
-    year = Counter(y for y, _ in stated).most_common(1)[0][0]
-    kinds = Counter(k for y, k in stated if y == year)
+    if not stated:
+        raise UnreadableDocument(
+            "no_fiscal_year",
+            "the report names no fiscal year (such as 2022年度部门决算) in its text, nor its file name one",
+        )
+    plausible = [(y, k) for y, k in stated if y in FISCAL_YEARS]
+    if not plausible:
+        years = "、".join(sorted({str(y) for y, _ in stated}))
+        raise UnreadableDocument(
+            "implausible_fiscal_year",
+            f"the report names the fiscal year {years}, outside the accepted {FISCAL_YEARS.start}–"
+            f"{FISCAL_YEARS.stop - 1}",
+        )
+    year = Counter(y for y, _ in plausible).most_common(1)[0][0]
+    kinds = Counter(k for y, k in plausible if y == year)
     # A 决算 also speaks of its 预算 (年初预算, 一般公共预算): the kind named most with the report's year
     # wins, ties to 决算.
     kind = "final_account" if kinds["决算"] >= kinds["预算"] else "budget"

@@ -15,6 +15,7 @@ from pipeline.definitions import defs as load_defs
 from pipeline.defs.documents import documents_partitions
 from pipeline.defs.resources import RawFolder
 from pipeline.schemas import PARSED_FRAMES, WAREHOUSE_FRAMES
+from pipeline.settings import DEFAULT_MAX_FILE_BYTES
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +79,7 @@ def test_sensor_requests_a_run_only_for_new_bytes(defs: dg.Definitions, tmp_path
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "report.txt").write_bytes(seed_bytes)
-    resources = {"raw_folder": RawFolder(path=str(raw))}
+    resources = {"raw_folder": RawFolder(path=str(raw), max_file_bytes=DEFAULT_MAX_FILE_BYTES)}
 
     seed_sha = hashlib.sha256(seed_bytes).hexdigest()
 

@@ -15,4 +15,3 @@ def raw_documents(context: dg.AssetExecutionContext, raw_folder: RawFolder) -> p
         {"files": files.height, "documents": files["document_sha256"].n_unique(), "folder": raw_folder.path}
     )
     return files
-

@@ -112,7 +112,8 @@ def disclosures_tables(
                 f"{PROGRESS}parsing {len(todo)} of {len(present)} documents with {worker_count()} worker(s)"
             )
             done = 0
-            for batch in parse_documents([item for item in present if item[0] in todo], Path(raw_folder.path)):
+            to_read = [item for item in present if item[0] in todo]
+            for batch in parse_documents(to_read, Path(raw_folder.path), max_file_bytes=raw_folder.max_file_bytes):
                 batch_problems = {schema.name: schema.problems(batch.frame(schema.name)) for schema in checked}
                 for name, found in batch_problems.items():
                     problems[name].extend(found)

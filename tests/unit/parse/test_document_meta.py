@@ -92,5 +92,27 @@ def test_a_tables_only_file_names_its_department_in_a_header_and_its_year_in_its
     meta = read_document_meta(text, split_lines(text), [], "downloads/江苏省政协办公厅2018度部门预算公开表.pdf")
     assert (meta.department_name, meta.fiscal_year, meta.report_kind) == ("江苏省政协办公厅", 2018, "budget")
     # Without a year in the text or the file name it is no report the warehouse can place.
-    with pytest.raises(UnreadableDocument):
+    with pytest.raises(UnreadableDocument) as raised:
         read_document_meta(text, split_lines(text), [], "downloads/tables.pdf")
+    assert raised.value.reason_code == "no_fiscal_year"
+
+
+@pytest.mark.parametrize("year", [1899, 1999, 2100, 2199, 2202])
+def test_a_year_outside_the_accepted_range_is_named_in_the_reason(year: int) -> None:
+    text = f"张三县林业局{year}年度部门决算\n纳入张三县林业局{year}年部门决算编制范围的单位包括本级。\n"
+    with pytest.raises(UnreadableDocument) as raised:
+        meta(text)
+    assert raised.value.reason_code == "implausible_fiscal_year"
+    assert raised.value.reason == f"the report names the fiscal year {year}, outside the accepted 2000–2099"
+
+
+def test_a_misprinted_year_beside_the_report_year_does_not_hide_the_report() -> None:
+    text = "张三县林业局2024年度部门决算\n2024年度部门决算情况说明\n与2202年度部门决算相比……\n"
+    assert meta(text).fiscal_year == 2024
+
+
+def test_a_year_inside_a_longer_number_is_no_year() -> None:
+    text = "张三县林业局年度部门决算\n编号120221年部门决算\n"
+    with pytest.raises(UnreadableDocument) as raised:
+        meta(text)
+    assert raised.value.reason_code == "no_fiscal_year"
