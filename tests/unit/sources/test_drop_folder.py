@@ -128,14 +128,15 @@ def test_a_file_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
 _MEASURE_A_FOLDER = """
 import resource, sys
 from pathlib import Path
-from pipeline.parse.dispatch import parse_folder
+from pipeline.parse.batch import parse_documents
 from pipeline.settings import Settings
 from pipeline.sources.drop_folder import scan
 
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 root = Path(sys.argv[1])
 files, _ = scan(root)
-batch = parse_folder(files, root, max_file_bytes=Settings.from_env().max_file_bytes)
+documents = list(files.select("document_sha256", "source_path").iter_rows())
+[batch] = parse_documents(documents, root, max_file_bytes=Settings.from_env().max_file_bytes, workers=1)
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(after - before, *batch.quarantine.row(0, named=True).values(), sep="\\n")
 """
