@@ -35,7 +35,11 @@ def read_body(
     for block in blocks:
         lines.extend(flatten(block.rows) if isinstance(block, BodyTable) else block.split("\n"))
     narrative = read_report_text(
-        "\n".join(lines), sha256=sha256, source_path=source_path, media_type=media_type, text_encoding=text_encoding
+        "\n".join(lines),
+        sha256=sha256,
+        source_path=source_path,
+        media_type=media_type,
+        text_encoding=text_encoding,
     )
     tables = []
     for i, block in enumerate(blocks):

@@ -123,7 +123,17 @@ def _stitched(cells: Sequence[GridCell], rows: list[int], page: int) -> Stitched
         top = index[cell.row]
         bottom = top + sum(1 for row in rows[top:] if row < cell.row_end)
         placed.append(
-            SCell(top, cell.col - first_col, bottom, cell.col_end - first_col, cell.text, None, page, 0, cell.ref)
+            SCell(
+                top,
+                cell.col - first_col,
+                bottom,
+                cell.col_end - first_col,
+                cell.text,
+                None,
+                page,
+                0,
+                cell.ref,
+            )
         )
     owner: list[list[SCell | None]] = [[None] * n_cols for _ in rows]
     for cell in placed:

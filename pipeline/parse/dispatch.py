@@ -38,8 +38,12 @@ def parse_document(data: bytes, *, sha256: str, source_path: str) -> ParsedDocum
         if _WORD_STREAM in data:
             return parse_doc_report(data, sha256=sha256, source_path=source_path)
         if any(stream in data for stream in _EXCEL_STREAMS):
-            return parse_spreadsheet_report(data, sha256=sha256, source_path=source_path, media_type=MEDIA_TYPES["xls"])
-        raise UnreadableDocument("unsupported_format", "an OLE2 container that is neither a Word nor an Excel file")
+            return parse_spreadsheet_report(
+                data, sha256=sha256, source_path=source_path, media_type=MEDIA_TYPES["xls"]
+            )
+        raise UnreadableDocument(
+            "unsupported_format", "an OLE2 container that is neither a Word nor an Excel file"
+        )
     if is_html(data):
         return parse_html_report(data, sha256=sha256, source_path=source_path)
     return parse_text_report(data, sha256=sha256, source_path=source_path)
@@ -54,7 +58,9 @@ def _parse_zip(data: bytes, *, sha256: str, source_path: str) -> ParsedDocument:
     if "word/document.xml" in names:
         return parse_docx_report(data, sha256=sha256, source_path=source_path)
     if "xl/workbook.xml" in names:
-        return parse_spreadsheet_report(data, sha256=sha256, source_path=source_path, media_type=MEDIA_TYPES["xlsx"])
+        return parse_spreadsheet_report(
+            data, sha256=sha256, source_path=source_path, media_type=MEDIA_TYPES["xlsx"]
+        )
     raise UnreadableDocument("unsupported_format", "a ZIP container that is neither a DOCX nor an XLSX")
 
 

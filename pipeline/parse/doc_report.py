@@ -23,7 +23,9 @@ def parse_doc_report(data: bytes, *, sha256: str, source_path: str) -> ParsedDoc
     """Raises ``UnreadableDocument``: ``unsupported_format`` without antiword, ``corrupt``, ``not_a_report``."""
     antiword = shutil.which("antiword")
     if antiword is None:
-        raise UnreadableDocument("unsupported_format", "DOC files are read through antiword, which is not installed")
+        raise UnreadableDocument(
+            "unsupported_format", "DOC files are read through antiword, which is not installed"
+        )
     with tempfile.TemporaryDirectory() as work:
         path = Path(work) / "report.doc"
         path.write_bytes(data)
@@ -37,4 +39,6 @@ def parse_doc_report(data: bytes, *, sha256: str, source_path: str) -> ParsedDoc
         message = done.stderr.decode("utf-8", errors="replace").strip()
         raise UnreadableDocument("corrupt", f"antiword cannot read the Word document: {message}")
     text = done.stdout.decode("utf-8", errors="replace")
-    return read_report_text(text, sha256=sha256, source_path=source_path, media_type=MEDIA_TYPE, text_encoding=None)
+    return read_report_text(
+        text, sha256=sha256, source_path=source_path, media_type=MEDIA_TYPE, text_encoding=None
+    )

@@ -24,20 +24,26 @@ def parse_docx_report(data: bytes, *, sha256: str, source_path: str) -> ParsedDo
     """Raises ``UnreadableDocument``: ``corrupt`` when the package is no readable Word document, ``not_a_report``."""
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 — a broken package fails python-docx anywhere (ZIP, XML, relations)
-        raise UnreadableDocument("corrupt", f"the Word document cannot be opened: {type(exc).__name__}: {exc}") from exc
+    except Exception as exc:  # a broken package fails python-docx anywhere (ZIP, XML, relations)
+        raise UnreadableDocument(
+            "corrupt", f"the Word document cannot be opened: {type(exc).__name__}: {exc}"
+        ) from exc
     blocks: list[Block] = []
     for element in document.element.body.iterchildren():
         if element.tag == qn("w:p"):
             blocks.append(Paragraph(element, document).text)
         elif element.tag == qn("w:tbl"):
             blocks.append(_table(element, sum(isinstance(b, BodyTable) for b in blocks) + 1, document))
-    return read_body(blocks, sha256=sha256, source_path=source_path, media_type=MEDIA_TYPE, text_encoding=None)
+    return read_body(
+        blocks, sha256=sha256, source_path=source_path, media_type=MEDIA_TYPE, text_encoding=None
+    )
 
 
 def _table(tbl, number: int, document) -> BodyTable:
     rows: list[list[list[str]]] = []
-    spans: dict[tuple[int, int], list] = {}  # (row, col) of each cell's top -> [row, col, row_end, col_end, text]
+    spans: dict[
+        tuple[int, int], list
+    ] = {}  # (row, col) of each cell's top -> [row, col, row_end, col_end, text]
     open_down: dict[int, list] = {}  # grid column -> the cell a vMerge continues there
     for r, tr in enumerate(tbl.iterchildren(qn("w:tr"))):
         row: list[list[str]] = []

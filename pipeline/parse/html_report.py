@@ -46,7 +46,9 @@ def decode_html(data: bytes) -> tuple[str, str]:
             return data.decode(encoding), encoding
         except (LookupError, UnicodeDecodeError):
             continue
-    raise UnreadableDocument("undecodable", "the HTML page is neither in its declared charset, UTF-8 nor GB18030")
+    raise UnreadableDocument(
+        "undecodable", "the HTML page is neither in its declared charset, UTF-8 nor GB18030"
+    )
 
 
 def parse_html_report(data: bytes, *, sha256: str, source_path: str) -> ParsedDocument:
@@ -59,7 +61,9 @@ def parse_html_report(data: bytes, *, sha256: str, source_path: str) -> ParsedDo
     paragraphs.collect(_main_body(soup))
     paragraphs.end()
     blocks = paragraphs.blocks
-    return read_body(blocks, sha256=sha256, source_path=source_path, media_type=MEDIA_TYPE, text_encoding=encoding)
+    return read_body(
+        blocks, sha256=sha256, source_path=source_path, media_type=MEDIA_TYPE, text_encoding=encoding
+    )
 
 
 def _main_body(soup: BeautifulSoup) -> Tag:

@@ -30,21 +30,30 @@ MEDIA_TYPES = {
 }
 
 
-def parse_spreadsheet_report(data: bytes, *, sha256: str, source_path: str, media_type: str) -> ParsedDocument:
+def parse_spreadsheet_report(
+    data: bytes, *, sha256: str, source_path: str, media_type: str
+) -> ParsedDocument:
     """Raises ``UnreadableDocument``: ``corrupt`` when calamine cannot open the workbook, ``not_a_report``."""
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = [(workbook.get_sheet_by_index(i), name) for i, name in enumerate(workbook.sheet_names)]
         grids = [(name, sheet_cells(sheet, name)) for sheet, name in sheets]
-    except Exception as exc:  # noqa: BLE001 — calamine raises its own error types for every broken part
-        raise UnreadableDocument("corrupt", f"the workbook cannot be opened: {type(exc).__name__}: {exc}") from exc
+    except Exception as exc:  # calamine raises its own error types for every broken part
+        raise UnreadableDocument(
+            "corrupt", f"the workbook cannot be opened: {type(exc).__name__}: {exc}"
+        ) from exc
     tables = keep_read(
-        [table for page, (name, cells) in enumerate(grids, start=1) for table in read_grid_tables(cells, page=page, above=[name])]
+        [
+            table
+            for page, (name, cells) in enumerate(grids, start=1)
+            for table in read_grid_tables(cells, page=page, above=[name])
+        ]
     )
     # The title-block cells (titles, 编制部门：, 单位：) stand in for the narrative a spreadsheet lacks; the item
     # names are left out, their many 一般公共预算 would outvote the titles' 决算.
     text = "\n".join(
-        [name for name, _ in grids] + [cell.text for _, cells in grids for cell in cells if is_block_line(cell.text)]
+        [name for name, _ in grids]
+        + [cell.text for _, cells in grids for cell in cells if is_block_line(cell.text)]
     )
     meta = read_document_meta(text, split_lines(text), [], source_path)
     document = ParsedDocument(

@@ -23,8 +23,6 @@ from pathlib import Path
 import docx
 import openpyxl
 import pdfplumber
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from openpyxl.utils import get_column_letter
 
 from pipeline.parse.pdf.continuation import assemble
@@ -148,7 +146,12 @@ def putuo_tables() -> list[tuple[str, str, Stitched, list[str]]]:
     with pdfplumber.open(PUTUO) as pdf:
         drafts = [d for d in assemble(read_pages(pdf.pages)) if not d.skipped and d.kind != "unknown"]
         return [
-            (d.block.title.text, unit_in_text("\n".join(d.block.lines)) or "万元", stitch(d.fragments), d.note)
+            (
+                d.block.title.text,
+                unit_in_text("\n".join(d.block.lines)) or "万元",
+                stitch(d.fragments),
+                d.note,
+            )
             for d in drafts
         ]
 
@@ -225,8 +228,16 @@ def _convert(source: Path, extension: str, out: Path) -> None:
         raise SystemExit("LibreOffice is needed to write .doc and .xls: apt-get install libreoffice-*-nogui")
     with tempfile.TemporaryDirectory() as work:
         subprocess.run(
-            [office, "--headless", f"-env:UserInstallation=file://{work}/profile", "--convert-to", extension,
-             "--outdir", work, str(source)],
+            [
+                office,
+                "--headless",
+                f"-env:UserInstallation=file://{work}/profile",
+                "--convert-to",
+                extension,
+                "--outdir",
+                work,
+                str(source),
+            ],
             check=True,
             capture_output=True,
         )

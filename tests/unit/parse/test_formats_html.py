@@ -82,9 +82,9 @@ def test_an_html_table_with_merged_cells_reads_as_a_statement_table():
     }
     assert items == {
         "合计": (Decimal("9.5"), "表1!A3"),
-        "因公出国（境）费": (Decimal("0"), "表1!B3"),
-        "公务用车购置及运行费/小计": (Decimal("8"), "表1!C3"),
-        "公务用车购置及运行费/公务用车购置费": (Decimal("0"), "表1!D3"),
-        "公务用车购置及运行费/公务用车运行费": (Decimal("8"), "表1!E3"),
+        "因公出国（境）费": (Decimal(0), "表1!B3"),
+        "公务用车购置及运行费/小计": (Decimal(8), "表1!C3"),
+        "公务用车购置及运行费/公务用车购置费": (Decimal(0), "表1!D3"),
+        "公务用车购置及运行费/公务用车运行费": (Decimal(8), "表1!E3"),
         "公务接待费": (Decimal("1.5"), "表1!F3"),
     }

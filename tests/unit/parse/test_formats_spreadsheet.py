@@ -51,7 +51,10 @@ def test_every_amount_points_at_the_cell_that_holds_it():
     items = parsed(PUTUO_XLSX)[schemas.LINE_ITEMS.name]
     workbook = openpyxl.load_workbook(PUTUO_XLSX)
     assert items["cell_ref"].null_count() == 0
-    assert items.select("bbox_x0", "bbox_top", "bbox_x1", "bbox_bottom").null_count().row(0) == (items.height,) * 4
+    assert (
+        items.select("bbox_x0", "bbox_top", "bbox_x1", "bbox_bottom").null_count().row(0)
+        == (items.height,) * 4
+    )
     for ref, page, value in items.select("cell_ref", "page", "value_wan_yuan").iter_rows():
         sheet, cell = ref.rsplit("!", 1)
         assert workbook.sheetnames.index(sheet) + 1 == page
@@ -66,7 +69,15 @@ def test_the_xls_points_at_the_same_cells_as_the_xlsx():
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(1234.5, "1234.5"), (100.0, "100"), (0.0, "0"), (2940.05, "2940.05"), ("  项目 ", "项目"), (7, "7"), (None, "")],
+    [
+        (1234.5, "1234.5"),
+        (100.0, "100"),
+        (0.0, "0"),
+        (2940.05, "2940.05"),
+        ("  项目 ", "项目"),
+        (7, "7"),
+        (None, ""),
+    ],
 )
 def test_a_cell_reads_as_its_shortest_exact_text(value, text):
     assert cell_text(value) == text
