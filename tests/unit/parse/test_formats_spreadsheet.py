@@ -61,6 +61,13 @@ def test_every_amount_points_at_the_cell_that_holds_it():
         assert Decimal(repr(float(workbook[sheet][cell].value))) == value, ref
 
 
+def test_a_finding_in_a_spreadsheet_names_the_cells_it_compares():
+    findings = parsed(PUTUO_XLSX)[schemas.FINDINGS.name]
+    refs = set(parsed(PUTUO_XLSX)[schemas.LINE_ITEMS.name]["cell_ref"])
+    assert findings.height > 0
+    assert set(findings["observed_location"]) | set(findings["expected_location"]) <= refs
+
+
 def test_the_xls_points_at_the_same_cells_as_the_xlsx():
     assert parsed(PUTUO_XLS)[schemas.LINE_ITEMS.name]["cell_ref"].equals(
         parsed(PUTUO_XLSX)[schemas.LINE_ITEMS.name]["cell_ref"]
