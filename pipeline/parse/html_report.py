@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from pipeline.parse.body_blocks import Block, BodyTable, read_body
 from pipeline.parse.cell_grid import GridCell, a1
@@ -23,7 +23,7 @@ _SNIFF_BYTES = 1024
 _HTML_START = re.compile(rb"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
 _CHROME = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe")
-_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "center", "blockquote"}
+_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "center", "blockquote")
 # Source line breaks inside a paragraph are no printed break; <br> is.
 _SOURCE_BREAK = re.compile(r"[ \t\r\f\v]*\n[ \t\r\f\v\n]*")
 
@@ -57,6 +57,8 @@ def parse_html_report(data: bytes, *, sha256: str, source_path: str) -> ParsedDo
     soup = BeautifulSoup(text, "html.parser")
     for tag in soup.find_all(_CHROME):
         tag.decompose()
+    for comment in soup.find_all(string=lambda text: isinstance(text, Comment)):
+        comment.extract()
     paragraphs = _Paragraphs()
     paragraphs.collect(_main_body(soup))
     paragraphs.end()
@@ -67,10 +69,17 @@ def parse_html_report(data: bytes, *, sha256: str, source_path: str) -> ParsedDo
 
 
 def _main_body(soup: BeautifulSoup) -> Tag:
-    """The element whose own paragraphs and tables hold the most text."""
+    """The element whose own paragraphs hold the most text: its ``<p>`` and ``<table>`` children, its ``<div>``
+    children that hold no further blocks (editors that write a ``<div>`` a paragraph) and its own text."""
 
     def own_text(tag: Tag) -> int:
-        return sum(len(child.get_text(strip=True)) for child in tag.find_all(("p", "table"), recursive=False))
+        total = 0
+        for child in tag.children:
+            if isinstance(child, NavigableString):
+                total += len(child.strip())
+            elif child.name in ("p", "table") or (child.name == "div" and child.find(_BLOCKS) is None):
+                total += len(child.get_text(strip=True))
+        return total
 
     candidates = [tag for tag in soup.find_all(True) if tag.name not in ("p", "table")]
     scored = max(candidates, key=own_text, default=None)

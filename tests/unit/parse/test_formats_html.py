@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from decimal import Decimal
 
 import pytest
@@ -88,3 +89,20 @@ def test_an_html_table_with_merged_cells_reads_as_a_statement_table():
         "公务用车购置及运行费/公务用车运行费": (Decimal(8), "表1!E3"),
         "公务接待费": (Decimal("1.5"), "表1!F3"),
     }
+
+
+def test_a_body_written_as_one_div_a_paragraph_beside_comments_and_links_is_found():
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    narrative = [html.escape(line) for line in lines[: lines.index("  附件")] if line.strip()]
+    page = (
+        "<html><head><meta charset='utf-8'></head><body>"
+        "<div class='top'><div>网站首页</div><div>政务公开</div><!-- 统计代码 收入总计999万元 --></div>"
+        "<div class='main'><div class='crumb'>首页 &gt; 财政预决算</div>"
+        "<div class='TRS_Editor'>" + "".join(f"<div>{line}</div>" for line in narrative) + "</div></div>"
+        "<div class='bottom'><div>版权所有：盘锦市兴隆台区人民政府</div></div></body></html>"
+    )
+    document = parse_document(page.encode("utf-8"), sha256="divs", source_path="divs.html")
+    what = ["section", "label", "value_printed", "value_wan_yuan", "sentence"]
+    figures = document[schemas.NARRATIVE_FIGURES.name].select(what)
+    assert figures.height > 0
+    assert figures.equals(parsed(SEED)[schemas.NARRATIVE_FIGURES.name].select(what))
