@@ -41,15 +41,14 @@ def parse_docx_report(data: bytes, *, sha256: str, source_path: str) -> ParsedDo
 
 def _table(tbl, number: int, document) -> BodyTable:
     rows: list[list[list[str]]] = []
-    spans: dict[
-        tuple[int, int], list
-    ] = {}  # (row, col) of each cell's top -> [row, col, row_end, col_end, text]
+    # Each cell that starts somewhere, as [row, col, row_end, col_end, text]; a vMerge below extends its row_end.
+    spans: list[list] = []
     open_down: dict[int, list] = {}  # grid column -> the cell a vMerge continues there
     for r, tr in enumerate(tbl.iterchildren(qn("w:tr"))):
         row: list[list[str]] = []
         col = _grid_before(tr)
         for tc in tr.iterchildren(qn("w:tc")):
-            width = _property(tc, "w:gridSpan") or 1
+            width = _grid_span(tc)
             lines = [Paragraph(p, document).text for p in tc.iterchildren(qn("w:p"))]
             merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
             continues = merge is not None and merge.get(qn("w:val"), "continue") == "continue"
@@ -57,13 +56,13 @@ def _table(tbl, number: int, document) -> BodyTable:
                 open_down[col][2] = r + 1
                 row.append([""])
             else:
-                cell = [r, col, r + 1, col + int(width), "\n".join(lines).strip()]
-                spans[(r, col)] = cell
+                cell = [r, col, r + 1, col + width, "\n".join(lines).strip()]
+                spans.append(cell)
                 open_down[col] = cell
                 row.append(lines or [""])
-            col += int(width)
+            col += width
         rows.append(row)
-    cells = [GridCell(*cell, ref=f"表{number}!{a1(cell[0], cell[1])}") for cell in spans.values() if cell[4]]
+    cells = [GridCell(*cell, ref=f"表{number}!{a1(cell[0], cell[1])}") for cell in spans if cell[4]]
     return BodyTable(cells, rows)
 
 
@@ -72,6 +71,6 @@ def _grid_before(tr) -> int:
     return int(before.get(qn("w:val"))) if before is not None else 0
 
 
-def _property(tc, name: str) -> int | None:
-    found = tc.find(f"{qn('w:tcPr')}/{qn(name)}")
-    return int(found.get(qn("w:val"))) if found is not None else None
+def _grid_span(tc) -> int:
+    found = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+    return int(found.get(qn("w:val"))) if found is not None else 1
