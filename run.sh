@@ -16,12 +16,14 @@ say() { printf '%s\n' "$*" >&2; }
 ensure_system_packages() {
   local missing=()
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  # Old Word (.doc) reports are read through antiword's text.
+  command -v antiword >/dev/null 2>&1 || missing+=(antiword)
   command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'wenquanyi\|wqy' || missing+=(fonts-wqy-microhei fontconfig)
   ((${#missing[@]})) || return 0
   local sudo=""
   if [ "$(id -u)" != 0 ]; then
     if command -v sudo >/dev/null 2>&1; then sudo=sudo; else
-      say "warning: cannot install ${missing[*]} (not root, no sudo); PDF and chart features need them"; return 0
+      say "warning: cannot install ${missing[*]} (not root, no sudo); PDF, DOC and chart features need them"; return 0
     fi
   fi
   if ! command -v apt-get >/dev/null 2>&1; then

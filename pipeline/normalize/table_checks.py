@@ -36,9 +36,12 @@ class Cell:
     value: Decimal  # in the unit the table prints
     unit: str
     bbox: tuple[float | None, ...]
+    cell_ref: str | None = None  # where a format without page geometry holds it (公开01表!C7)
 
     @property
     def location(self) -> str:
+        if self.cell_ref is not None:
+            return self.cell_ref
         box = ",".join("?" if v is None else f"{v:.0f}" for v in self.bbox)
         return f"p{self.page}:{box}"
 
@@ -67,6 +70,7 @@ def _cells(statement_tables: pl.DataFrame, line_items: pl.DataFrame) -> list[Cel
                 value=value,
                 unit=row["unit_printed"],
                 bbox=(row["bbox_x0"], row["bbox_top"], row["bbox_x1"], row["bbox_bottom"]),
+                cell_ref=row["cell_ref"],
             )
         )
     return cells

@@ -94,7 +94,9 @@ def _year_and_kind(text: str, source_path: str | None) -> tuple[int, str]:
     if markers and not stated and source_path:
         file_years = {int(m.group("year")) for m in _FILE_YEAR.finditer(source_path.rsplit("/", 1)[-1])}
         if len(file_years) == 1:
-            stated = [(file_years.pop(), "决算" if text.count("决算") >= text.count("预算") else "预算")]
+            # Counted outside flattened table cells, whose rows of 一般公共预算… outnumber the titles' 决算.
+            titles = "\n".join(line for line in text.split("\n") if not line.startswith("\t"))
+            stated = [(file_years.pop(), "决算" if titles.count("决算") >= titles.count("预算") else "预算")]
     if not markers:
         raise UnreadableDocument(
             "not_a_report",

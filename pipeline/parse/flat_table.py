@@ -101,3 +101,17 @@ def _cell(line: Line) -> Cell:
 def _continued(cell: Cell, line: Line) -> Cell:
     more = line.text.strip()
     return Cell(cell.line_no, cell.start, line.start + line.text.find(more) + len(more), cell.text + more)
+
+
+def flatten(rows: list[list[list[str]]]) -> list[str]:
+    """The lines of a table in this format, from its rows of cells, each cell a list of its text lines (a cell
+    merged down from the row above is given as an empty one)."""
+    lines: list[str] = []
+    for i, row in enumerate(rows):
+        if i:
+            lines.append("")
+        for cell in row:
+            first, *more = cell or [""]
+            lines.append("\t" + first)
+            lines.extend(more)
+    return lines

@@ -5,13 +5,11 @@ from __future__ import annotations
 import io
 
 import pdfplumber
-import polars as pl
 
-from pipeline import schemas
-from pipeline.normalize.table_checks import table_findings
-from pipeline.parse.pdf.tables import extract_tables
+from pipeline.parse.pdf.tables import read_pages, read_tables
 from pipeline.parse.pdf_text import read_pdf_text
 from pipeline.parse.result import ParsedDocument
+from pipeline.parse.statement_tables import with_tables
 from pipeline.parse.text_report import read_report_text
 
 
@@ -27,14 +25,5 @@ def parse_pdf_report(data: bytes, *, sha256: str, source_path: str) -> ParsedDoc
         line_pages=pdf_text.line_pages,
     )
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        statement_tables, line_items = extract_tables(pdf, sha256=sha256)
-    frames = dict(narrative.frames)
-    frames[schemas.STATEMENT_TABLES.name] = statement_tables
-    frames[schemas.LINE_ITEMS.name] = line_items
-    frames[schemas.FINDINGS.name] = pl.concat(
-        [
-            narrative[schemas.FINDINGS.name],
-            table_findings(sha256, statement_tables, line_items, narrative[schemas.NARRATIVE_FIGURES.name]),
-        ]
-    )
-    return ParsedDocument(frames=frames)
+        tables = read_tables(read_pages(pdf.pages))
+    return with_tables(narrative, tables, sha256)

@@ -8,7 +8,7 @@ import polars as pl
 from pipeline import schemas
 from pipeline.normalize.findings import find_inconsistencies
 from pipeline.parse.decode import decode_report
-from pipeline.parse.document_meta import read_document_meta
+from pipeline.parse.document_meta import DocumentMeta, read_document_meta
 from pipeline.parse.figure_lists import find_figure_lists
 from pipeline.parse.layout import LineIndex, blank_lines, page_furniture, split_lines
 from pipeline.parse.narrative import build_figures, figure_rows, find_candidates, share_provenance
@@ -75,21 +75,8 @@ def read_report_text(
 
     key = {"document_sha256": sha256}
     frames = {
-        schemas.DOCUMENTS.name: schemas.DOCUMENTS.frame(
-            [
-                {
-                    **key,
-                    "source_path": source_path,
-                    "media_type": media_type,
-                    "text_encoding": text_encoding,
-                    "department_name": meta.department_name,
-                    "unit_code": meta.unit_code,
-                    "region_code": meta.region_code,
-                    "fiscal_year": meta.fiscal_year,
-                    "report_kind": meta.report_kind,
-                    "parser_version": PARSER_VERSION,
-                }
-            ]
+        schemas.DOCUMENTS.name: documents_frame(
+            meta, sha256=sha256, source_path=source_path, media_type=media_type, text_encoding=text_encoding
         ),
         schemas.NARRATIVE_FIGURES.name: schemas.NARRATIVE_FIGURES.frame(
             figure_rows(figures, prose, line_index, sha256)
@@ -118,6 +105,25 @@ def read_report_text(
     if line_pages is not None:
         frames = {name: _with_pages(frame, line_pages) for name, frame in frames.items()}
     return ParsedDocument(frames=frames)
+
+
+def documents_frame(
+    meta: DocumentMeta, *, sha256: str, source_path: str, media_type: str, text_encoding: str | None
+) -> pl.DataFrame:
+    """The DOCUMENTS row of one report."""
+    row = {
+        "document_sha256": sha256,
+        "source_path": source_path,
+        "media_type": media_type,
+        "text_encoding": text_encoding,
+        "department_name": meta.department_name,
+        "unit_code": meta.unit_code,
+        "region_code": meta.region_code,
+        "fiscal_year": meta.fiscal_year,
+        "report_kind": meta.report_kind,
+        "parser_version": PARSER_VERSION,
+    }
+    return schemas.DOCUMENTS.frame([row])
 
 
 def _with_pages(frame: pl.DataFrame, line_pages: list[int]) -> pl.DataFrame:

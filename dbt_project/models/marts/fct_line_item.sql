@@ -1,5 +1,5 @@
 -- fct_line_item: 表格中每个印出的数字单元格一行，附页码与单元格坐标 /
--- one row per numeric cell printed in a standard table, with its page and cell bbox, the table it belongs to,
+-- one row per numeric cell printed in a standard table, with its page and cell bbox (or cell reference), the table it belongs to,
 -- and the department and year of its document. Column names follow the published contract: `sha256` is the
 -- document's sha256 (document_sha256 elsewhere), `value_wan` the exact amount in 万元.
 with line_items as (
@@ -34,7 +34,13 @@ select
     cast(statement_tables.table_kind as varchar) as table_kind,
     cast(statement_tables.table_title as varchar) as table_title,
     cast(line_items.page as integer) as page,
-    cast([line_items.bbox_x0, line_items.bbox_top, line_items.bbox_x1, line_items.bbox_bottom] as double[]) as bbox,
+    -- Spreadsheets, Word and HTML have no page geometry: no box, a cell reference instead.
+    cast(
+        case when line_items.bbox_x0 is not null
+            then [line_items.bbox_x0, line_items.bbox_top, line_items.bbox_x1, line_items.bbox_bottom]
+        end as double[]
+    ) as bbox,
+    cast(line_items.cell_ref as varchar) as cell_ref,
     cast(line_items.row_index as integer) as row_index,
     cast(line_items.column_index as integer) as column_index,
     cast(line_items.panel as integer) as panel,

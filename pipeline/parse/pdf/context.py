@@ -28,7 +28,8 @@ class TitleBlock:
     number: str | None = None  # the table number printed in or just above the block (公开01表)
 
 
-def _is_block_line(text: str) -> bool:
+def is_block_line(text: str) -> bool:
+    """A line of a title block: a title, the unit, a 部门： field or a table number."""
     flat = compact(text)
     return bool(
         match_title(flat)
@@ -52,7 +53,7 @@ def title_rows(grid: Grid) -> int:
         texts = [c.text for c in starting if compact(c.text)]
         if not texts or any(amount_printed(t) for t in texts):
             break
-        if not all(_is_block_line(line) for t in texts for line in t.split("\n") if line.strip()):
+        if not all(is_block_line(line) for t in texts for line in t.split("\n") if line.strip()):
             break
         count += 1
     return count
@@ -92,6 +93,11 @@ def _number_near(texts: Sequence[str], start: int) -> str | None:
     return None
 
 
+def is_note_start(text: str) -> bool:
+    """The first line of a note under a table (注：, 说明：)."""
+    return bool(_NOTE_START.match(compact(text)))
+
+
 def note_lines(below: Sequence[TextLine]) -> list[str]:
     """The note under a table: from the first 注/说明 line, up to a gap, the next title, a table or page number."""
     out: list[str] = []
@@ -100,7 +106,7 @@ def note_lines(below: Sequence[TextLine]) -> list[str]:
         text = line.text.strip()
         flat = compact(text)
         if not out:
-            if _NOTE_START.match(flat):
+            if is_note_start(flat):
                 out.append(text)
                 previous = line
             continue

@@ -23,7 +23,7 @@ _CODE_IN_LABEL = re.compile(r"^(?P<code>\d{3}(?:\d{2}){0,2})[\s\u3000]+(?P<label
 @dataclass
 class ReadCell:
     page: int
-    bbox: BBox
+    bbox: BBox | None
     row_index: int
     column_index: int
     panel: int
@@ -31,6 +31,7 @@ class ReadCell:
     item: str
     measure: str
     value_printed: str
+    ref: str | None = None
 
 
 def _label(table: Stitched, header: Header, row: int, panel: int) -> str:
@@ -97,6 +98,7 @@ def read_body(table: Stitched, header: Header, body: list[int]) -> list[ReadCell
                         item=label,
                         measure=header.measures.get(col, ""),
                         value_printed=printed,
+                        ref=cell.ref,
                     )
                 )
     return out

@@ -25,9 +25,10 @@ class SCell:
     row_end: int
     col_end: int
     text: str
-    bbox: BBox
+    bbox: BBox | None  # None where the format has no geometry (spreadsheets, Word, HTML)
     page: int
     fragment: int
+    ref: str | None = None  # where a format without geometry holds the cell (公开01表!C7)
 
     @property
     def span(self) -> int:

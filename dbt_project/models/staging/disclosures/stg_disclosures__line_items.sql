@@ -17,6 +17,7 @@ renamed as (
         cast(bbox_top as double) as bbox_top,
         cast(bbox_x1 as double) as bbox_x1,
         cast(bbox_bottom as double) as bbox_bottom,
+        cast(cell_ref as varchar) as cell_ref,
         cast(row_index as integer) as row_index,
         cast(column_index as integer) as column_index,
         cast(panel as tinyint) as panel,
