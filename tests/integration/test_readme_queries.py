@@ -3,7 +3,6 @@ data/raw/: each query must give exactly the answer the README prints."""
 
 from __future__ import annotations
 
-import re
 import shutil
 
 import pytest
@@ -11,23 +10,11 @@ import pytest
 from pipeline.cli import main
 from pipeline.settings import PROJECT_ROOT
 from tests.integration.pipeline_run import run_ingest
+from tests.readme_questions import readme_questions
 
 pytestmark = pytest.mark.slow
 
-_SECTION = re.compile(r"^## For researchers\n(?P<body>.*?)(?=^## )", re.S | re.M)
-_QUESTION = re.compile(
-    r"^### (?P<title>\d+\. [^\n]+)\n.*?```sql\n(?P<sql>.*?)```\n\n(?P<answer>(?:\|[^\n]*\n)+)", re.S | re.M
-)
-
-
-def _questions() -> list[tuple[str, str, str]]:
-    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
-    section = _SECTION.search(readme)
-    assert section, "README has no 'For researchers' section"
-    return [(m["title"], m["sql"].strip(), m["answer"].strip()) for m in _QUESTION.finditer(section["body"])]
-
-
-QUESTIONS = _questions()
+QUESTIONS = readme_questions()
 
 
 def test_the_readme_asks_at_least_six_questions() -> None:

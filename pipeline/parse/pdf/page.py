@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pdfplumber.utils import dedupe_chars
+
 from pipeline.parse.pdf.grid import Grid, ruled_grids
 from pipeline.parse.pdf.layout import TextLine, group_lines
 from pipeline.parse.pdf.numbers import compact
@@ -40,13 +42,33 @@ def _is_toc(lines: list[TextLine]) -> bool:
     )
 
 
+class _PositionIndexed(list):
+    """A page's chars whose ``index`` is a lookup: pdfplumber's ``dedupe_chars`` sorts the chars it keeps back
+    into page order with ``chars.index``, a scan comparing dicts, quadratic in the chars of a page (a sixth of the
+    time of a dense table page). ``deduped`` takes only which chars are kept and lets ``page.filter`` keep the
+    page order."""
+
+    def __init__(self, chars: list[dict]):
+        super().__init__(chars)
+        self._position = {id(char): i for i, char in enumerate(chars)}
+
+    def index(self, char: dict, *_bounds: int) -> int:
+        return self._position[id(char)]
+
+
+def deduped(page):  # a pdfplumber Page
+    """``page.dedupe_chars()``: the page without the chars printed twice over each other (fake bold)."""
+    kept = {id(char) for char in dedupe_chars(_PositionIndexed(page.chars))}
+    return page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in kept)
+
+
 def read_page(page, follows_text_table: bool = False) -> PageLayout:  # a pdfplumber Page
     """Grids (ruled first, then tables without rules) and the free text of one page.
 
     ``follows_text_table``: the previous page ended in a table without rules, which may go on atop this one.
     A table of contents, framed as a table or not, names the tables but holds none.
     """
-    page = page.dedupe_chars()
+    page = deduped(page)
     size = (float(page.width), float(page.height))
     chars = page.chars
     if _is_toc(group_lines(chars)):

@@ -8,6 +8,8 @@ standard one but which prints amounts is kept as kind ``unknown``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pdfplumber
 import polars as pl
 
@@ -27,15 +29,30 @@ def read_tables(pages: list[PageLayout]) -> list[ReadTable]:
     return keep_read([_read(draft) for draft in assemble(pages) if not draft.skipped])
 
 
-def extract_tables(pdf: pdfplumber.PDF, *, sha256: str) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(statement_tables, line_items) for one opened PDF."""
-    return frames(read_tables(read_pages(pdf.pages)), sha256)
+def extract_tables(
+    pdf: pdfplumber.PDF, *, sha256: str, may_hold_table: Sequence[bool] | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(statement_tables, line_items) for one opened PDF; ``may_hold_table`` (``table_pages.may_hold_tables``)
+    spares the pages that surely hold none."""
+    return frames(read_tables(read_pages(pdf.pages, may_hold_table)), sha256)
 
 
-def read_pages(pages) -> list[PageLayout]:  # pdfplumber pages, or filtered copies of them
-    """Each page's grids and free text; a page after one that ended in a table without rules may continue it."""
+def read_pages(pages, may_hold_table: Sequence[bool] | None = None) -> list[PageLayout]:
+    """Each page's grids and free text; a page after one that ended in a table without rules may continue it.
+
+    ``pages``: pdfplumber pages, or filtered copies of them. A page ``may_hold_table`` rules out is left unread
+    unless the page before ended in a table without rules; the tables do not change, as a page without grids
+    adds nothing to them and a grid continues a table only from the page right before it.
+    """
     out: list[PageLayout] = []
-    for page in pages:
-        follows = bool(out and out[-1].grids and out[-1].grids[-1].source == "text")
+    for index, page in enumerate(pages):
+        follows = bool(
+            out
+            and out[-1].number == page.page_number - 1
+            and out[-1].grids
+            and out[-1].grids[-1].source == "text"
+        )
+        if may_hold_table is not None and not may_hold_table[index] and not follows:
+            continue
         out.append(read_page(page, follows_text_table=follows))
     return out

@@ -1,0 +1,75 @@
+"""Wall time and peak memory of a command and every process it starts (dbt, parse workers).
+
+Two memory figures: the largest sum of the resident sets of the whole process tree, sampled from /proc every
+0.1 s (what the machine must hold at once; a peak shorter than a sample may be missed), and the largest resident
+set of one process of the tree (``wait4``'s ``ru_maxrss``: exact, but blind to workers running side by side).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+_SAMPLE_S = 0.1
+
+
+@dataclass(frozen=True)
+class Run:
+    wall_s: float
+    tree_rss_mb: float  # sampled peak of the tree's summed RSS
+    process_rss_mb: float  # peak RSS of the largest single process (wait4)
+
+
+def run(command: list[str], *, env: dict[str, str], log: Path) -> Run:
+    """Runs ``command`` to the end (stdout and stderr to ``log``); raises when it fails."""
+    peak = [0]
+    with log.open("wb") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+        done = threading.Event()
+        sampler = threading.Thread(target=_sample, args=(process.pid, done, peak), daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        done.set()
+        sampler.join()
+        process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}:\n{tail}")
+    # ru_maxrss is in KiB on Linux.
+    return Run(wall, peak[0] / 2**20, usage.ru_maxrss / 1024)
+
+
+def _sample(root: int, done: threading.Event, peak: list[int]) -> None:
+    while not done.wait(_SAMPLE_S):
+        peak[0] = max(peak[0], _tree_rss(root))
+
+
+def _tree_rss(root: int) -> int:
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(entry.path, "stat").read_text()
+        except OSError:
+            continue  # the process ended meanwhile
+        # The command name, in parentheses, may hold blanks: the fields after it are counted from its end.
+        ppid = int(stat[stat.rindex(")") + 2 :].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    total = 0
+    stack = [root]
+    while stack:
+        pid = stack.pop()
+        try:
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * _PAGE
+        except OSError:
+            pass
+        stack.extend(children.get(pid, []))
+    return total

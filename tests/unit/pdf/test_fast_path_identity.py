@@ -1,0 +1,77 @@
+"""The fast path (pdfplumber reads only the pages PDFium says may hold a table) gives the very frames of reading
+every page, on the accuracy corpus: the real PDFs and generated reports of every ruling, continued tables without
+rules among them."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+import pdfplumber
+import pytest
+from polars.testing import assert_frame_equal
+
+from pipeline import schemas
+from pipeline.parse.pdf import extract_tables
+from pipeline.parse.pdf.table_pages import may_hold_tables
+from pipeline.parse.pdf_report import parse_pdf_report
+from tests.conftest import REAL_PDFS
+from tests.corpus import spec
+from tests.corpus.generate import render_year
+from tests.corpus.layout import Layout
+
+REAL = sorted(p.name for p in REAL_PDFS.glob("*.pdf"))
+# A report published in parts (its tables, its text): each part alone is no report, only its tables are read.
+PARTS = [name for name in REAL if name.endswith(("-tables.pdf", "-text.pdf"))]
+# One report per ruling; the unruled one continues its tables without a repeated header on portrait pages, the
+# three-line one has a table of contents.
+GENERATED = {
+    "grid": Layout(ruling="grid", orientation="portrait", density="roomy"),
+    "unruled": Layout(ruling="unruled", continuation="no_header", orientation="portrait", density="roomy"),
+    "three_line": Layout(ruling="three_line", continuation="repeat_header", toc=True, table_numbers=True),
+}
+
+
+def _generated_pdf(ruling: str) -> bytes:
+    layout = GENERATED[ruling]
+    dept = spec.random_department(11, 0, [2022], {2022: layout.unit}, set())
+    return render_year(dept, 2022, layout).rendered.pdf
+
+
+def _assert_same_frames(data: bytes) -> None:
+    sha256 = hashlib.sha256(data).hexdigest()
+    fast = parse_pdf_report(data, sha256=sha256, source_path="x.pdf", fast=True)
+    every_page = parse_pdf_report(data, sha256=sha256, source_path="x.pdf", fast=False)
+    assert every_page[schemas.LINE_ITEMS.name].height > 0
+    for schema in schemas.PARSED_FRAMES:
+        assert_frame_equal(fast[schema.name], every_page[schema.name], check_exact=True)
+
+
+@pytest.mark.parametrize("name", [name for name in REAL if name not in PARTS])
+def test_real_report_reads_the_same(name: str) -> None:
+    _assert_same_frames((REAL_PDFS / name).read_bytes())
+
+
+@pytest.mark.parametrize("name", PARTS)
+def test_real_report_part_tables_read_the_same(name: str) -> None:
+    data = (REAL_PDFS / name).read_bytes()
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        every_page = extract_tables(pdf, sha256="0" * 64)
+        fast = extract_tables(pdf, sha256="0" * 64, may_hold_table=may_hold_tables(data))
+    for expected, got in zip(every_page, fast, strict=True):
+        assert_frame_equal(got, expected, check_exact=True)
+
+
+@pytest.mark.parametrize("ruling", sorted(GENERATED))
+def test_generated_report_reads_the_same(ruling: str) -> None:
+    data = _generated_pdf(ruling)
+    # Not vacuous: the report has pages pdfplumber is spared (its narrative).
+    assert not all(may_hold_tables(data))
+    _assert_same_frames(data)
+
+
+def test_pages_without_rules_or_titles_are_spared() -> None:
+    """The unruled report's narrative pages draw no path and print no 表; its table pages print their titles."""
+    flags = may_hold_tables(_generated_pdf("unruled"))
+    assert flags.count(False) >= 3
+    assert flags.count(True) >= 3
