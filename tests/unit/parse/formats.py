@@ -10,10 +10,11 @@ import zipfile
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 from pipeline import schemas
 from pipeline.parse.dispatch import parse_document
-from pipeline.parse.result import ParsedDocument
+from pipeline.parse.result import ParsedDocument, UnreadableDocument
 from tests.corpus.render_formats import FORMATS, PUTUO
 from tests.unit.parse.documents import SEED
 
@@ -65,3 +66,17 @@ def zip_of(entries: dict[str, bytes]) -> bytes:
 
 def sha_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def refusal(data: bytes, source_path: str) -> str:
+    """The reason code the reader refuses ``data`` with (fails when it reads it)."""
+    with pytest.raises(UnreadableDocument) as raised:
+        parse_document(data, sha256=sha_of(data), source_path=source_path)
+    return raised.value.reason_code
+
+
+def assert_same_frame(rendered: Path, frame: str) -> None:
+    """``rendered`` (made from the seed) yields the seed text's ``frame``, row for row."""
+    text = parsed(SEED)[frame]
+    assert text.height > 0
+    assert parsed(rendered)[frame].equals(text), frame

@@ -5,11 +5,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline import schemas
-from pipeline.parse.dispatch import parse_document
 from pipeline.parse.doc_report import MEDIA_TYPE
-from pipeline.parse.result import UnreadableDocument
 from tests.unit.parse.documents import SEED
-from tests.unit.parse.formats import SEED_DOC, parsed
+from tests.unit.parse.formats import SEED_DOC, parsed, refusal
 
 # antiword wraps long paragraphs: the same figures and statements stand on other lines and offsets.
 _WHERE = ["line_no", "char_start", "char_end"]
@@ -38,6 +36,4 @@ def test_a_word_file_antiword_cannot_read_is_corrupt():
     whole = SEED_DOC.read_bytes()
     # The OLE2 header and directory (naming the WordDocument stream) kept, the document's sectors overwritten.
     data = whole[:512] + b"\xff" * (len(whole) - 4096 - 512) + whole[-4096:]
-    with pytest.raises(UnreadableDocument) as raised:
-        parse_document(data, sha256="broken", source_path="broken.doc")
-    assert raised.value.reason_code == "corrupt"
+    assert refusal(data, "broken.doc") == "corrupt"

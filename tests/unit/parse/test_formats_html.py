@@ -11,7 +11,7 @@ from pipeline import schemas
 from pipeline.parse.dispatch import parse_document
 from pipeline.parse.html_report import MEDIA_TYPE, decode_html, is_html
 from tests.unit.parse.documents import SEED
-from tests.unit.parse.formats import NARRATIVE_FRAMES, SEED_HTML, parsed
+from tests.unit.parse.formats import NARRATIVE_FRAMES, SEED_HTML, assert_same_frame, parsed
 
 THREE_PUBLIC_PAGE = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>预算公开</title></head><body>
@@ -37,10 +37,7 @@ THREE_PUBLIC_PAGE = """<!DOCTYPE html>
 
 @pytest.mark.parametrize("frame", NARRATIVE_FRAMES)
 def test_the_seed_as_a_gbk_page_yields_the_seed_texts_frames(frame):
-    text = parsed(SEED)[frame]
-    page = parsed(SEED_HTML)[frame]
-    assert text.height > 0
-    assert page.equals(text), frame
+    assert_same_frame(SEED_HTML, frame)
 
 
 def test_the_page_is_read_in_its_declared_charset():

@@ -8,11 +8,9 @@ import openpyxl
 import pytest
 
 from pipeline import schemas
-from pipeline.parse.dispatch import parse_document
-from pipeline.parse.result import UnreadableDocument
 from pipeline.parse.spreadsheet_report import MEDIA_TYPES, cell_text
 from tests.corpus.render_formats import PUTUO
-from tests.unit.parse.formats import PUTUO_XLS, PUTUO_XLSX, line_items, parsed, zip_of
+from tests.unit.parse.formats import PUTUO_XLS, PUTUO_XLSX, line_items, parsed, refusal, zip_of
 
 SPREADSHEETS = pytest.mark.parametrize("path", [PUTUO_XLSX, PUTUO_XLS], ids=["xlsx", "xls"])
 
@@ -92,9 +90,7 @@ def test_a_cell_reads_as_its_shortest_exact_text(value, text):
 
 def test_a_zip_named_xlsx_with_junk_in_it_is_corrupt():
     data = zip_of({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"\x00junk\xff not xml"})
-    with pytest.raises(UnreadableDocument) as raised:
-        parse_document(data, sha256="corrupt", source_path="broken.xlsx")
-    assert raised.value.reason_code == "corrupt"
+    assert refusal(data, "broken.xlsx") == "corrupt"
 
 
 def test_an_ole2_file_that_says_workbook_but_holds_junk_is_corrupt():
@@ -102,6 +98,4 @@ def test_an_ole2_file_that_says_workbook_but_holds_junk_is_corrupt():
     # The header and the directory (which names the Workbook stream) kept, the sectors between overwritten.
     data = whole[:512] + b"\xff" * (len(whole) - 4096 - 512) + whole[-4096:]
     assert len(data) == len(whole)
-    with pytest.raises(UnreadableDocument) as raised:
-        parse_document(data, sha256="truncated", source_path="truncated.xls")
-    assert raised.value.reason_code == "corrupt"
+    assert refusal(data, "truncated.xls") == "corrupt"
