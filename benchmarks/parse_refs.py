@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import subprocess
 import time
@@ -42,7 +43,11 @@ def ours(files: list[Path]) -> float:
 
 def every_page(files: list[Path]) -> float:
     start = time.perf_counter()
-    with ProcessPoolExecutor(os.cpu_count(), initializer=os.environ.__setitem__, initargs=(FAST_ENV, "0")) as pool:
+    # spawn: workers forked from this process (which already ran a pool and polars threads) can hang on a lock.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        os.cpu_count(), mp_context=context, initializer=os.environ.__setitem__, initargs=(FAST_ENV, "0")
+    ) as pool:
         items = sum(pool.map(_parse, files, chunksize=1))
     if not items:
         raise RuntimeError("the parser read no line item from the corpus")

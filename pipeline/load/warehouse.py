@@ -18,16 +18,25 @@ from pipeline.parse.batch import ParseBatch
 
 
 def _replace(con: duckdb.DuckDBPyConnection, schema: schemas.FrameSchema, frame: pl.DataFrame,
-             key_column: str, keys: list[str]) -> None:
+             key_column: str, keys: list[str]) -> bool:
+    """Replaces the rows of ``keys`` with ``frame``; returns whether that changed any row."""
     table = f"{RAW_SCHEMA}.{schema.name}"
-    if keys:
+    columns = ", ".join(schema.column_names)
+    con.register("staged_rows", schema.conform(frame).to_arrow())
+    try:
+        current = f"SELECT {columns} FROM {table} WHERE {key_column} IN (SELECT unnest($keys::VARCHAR[]))"
+        differing = con.execute(
+            f"SELECT count(*) FROM ((SELECT {columns} FROM staged_rows EXCEPT ALL {current}) "
+            f"UNION ALL ({current} EXCEPT ALL SELECT {columns} FROM staged_rows))",
+            {"keys": keys},
+        ).fetchone()[0]
+        if not differing:
+            return False
         con.execute(f"DELETE FROM {table} WHERE {key_column} IN (SELECT unnest(?::VARCHAR[]))", [keys])
-    if frame.height:
-        con.register("staged_rows", schema.conform(frame).to_arrow())
-        try:
-            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM staged_rows")
-        finally:
-            con.unregister("staged_rows")
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM staged_rows")
+        return True
+    finally:
+        con.unregister("staged_rows")
 
 
 def load_files(con: duckdb.DuckDBPyConnection, files: pl.DataFrame) -> None:
@@ -37,14 +46,17 @@ def load_files(con: duckdb.DuckDBPyConnection, files: pl.DataFrame) -> None:
         _replace(con, schemas.DOCUMENT_FILES, files, "source_path", files["source_path"].to_list())
 
 
-def load_batch(con: duckdb.DuckDBPyConnection, batch: ParseBatch) -> None:
-    """Writes every frame of the batch's documents, replacing whatever an earlier parse of them left."""
+def load_batch(con: duckdb.DuckDBPyConnection, batch: ParseBatch) -> bool:
+    """Writes every frame of the batch's documents, replacing whatever an earlier parse of them left; returns
+    whether any row changed (a document read again to the same result changes nothing)."""
     ensure_raw_tables(con)
     processed = batch.document_shas
     with _transaction(con):
-        for schema in schemas.PARSED_FRAMES:
-            _replace(con, schema, batch.frames[schema.name], "document_sha256", processed)
-        _replace(con, schemas.QUARANTINE, batch.quarantine, "document_sha256", processed)
+        changed = [
+            _replace(con, schema, batch.frame(schema.name), "document_sha256", processed)
+            for schema in (*schemas.PARSED_FRAMES, schemas.QUARANTINE)
+        ]
+    return any(changed)
 
 
 def quarantined_documents(con: duckdb.DuckDBPyConnection) -> list[str]:

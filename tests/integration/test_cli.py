@@ -24,26 +24,6 @@ def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     )
 
 
-def test_ingest_then_query_prints_the_seed_changes(tmp_path: Path) -> None:
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / SEED.name).write_bytes(SEED.read_bytes())
-    (raw / "scan.pdf").write_bytes(b"%PDF-1.4\n" + b"\0" * 64)  # not a readable PDF: quarantined
-    warehouse = tmp_path / "w.duckdb"
-    env = {**os.environ}
-
-    ingest = _cli("ingest", "--raw", str(raw), "--warehouse", str(warehouse), env=env)
-    assert ingest.returncode == 0, ingest.stderr
-    assert "dbt_models" in ingest.stderr  # progress, one line per step
-    assert "parsing 2 of 2 documents" in ingest.stderr
-
-    for metric, expected in (("total_income", "-41.02"), ("operating_expenses", "40.59")):
-        sql = f"select change_pct from fct_yoy_change where fiscal_year=2022 and metric='{metric}'"
-        shown = _cli("query", sql, "--warehouse", str(warehouse), "--format", "csv", env=env)
-        assert shown.returncode == 0, shown.stderr
-        assert shown.stdout.splitlines() == ["change_pct", expected]
-
-
 def test_errors_are_one_line(tmp_path: Path) -> None:
     missing = _cli("query", "select 1", "--warehouse", str(tmp_path / "none.duckdb"), env={**os.environ})
     assert missing.returncode == 1
@@ -61,15 +41,26 @@ def _status(warehouse: Path) -> list[str]:
     return shown.stdout.splitlines()
 
 
-def test_operator_commands_status_nothing_new_and_retry(tmp_path: Path) -> None:
+def test_ingest_query_status_nothing_new_and_retry(tmp_path: Path) -> None:
+    """The README's commands in the order a user and an operator type them, over one warehouse."""
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / SEED.name).write_bytes(SEED.read_bytes())
     broken = b"%PDF-1.4\n" + b"\0" * 64
-    (raw / "scan.pdf").write_bytes(broken)
+    (raw / "scan.pdf").write_bytes(broken)  # not a readable PDF: quarantined
     warehouse = tmp_path / "w.duckdb"
     args = ("--raw", str(raw), "--warehouse", str(warehouse))
-    assert _cli("ingest", *args, env={**os.environ}).returncode == 0
+
+    ingest = _cli("ingest", *args, env={**os.environ})
+    assert ingest.returncode == 0, ingest.stderr
+    assert "dbt_models" in ingest.stderr  # progress, one line per step
+    assert "parsing 2 of 2 documents" in ingest.stderr
+
+    for metric, expected in (("total_income", "-41.02"), ("operating_expenses", "40.59")):
+        sql = f"select change_pct from fct_yoy_change where fiscal_year=2022 and metric='{metric}'"
+        shown = _cli("query", sql, "--warehouse", str(warehouse), "--format", "csv", env={**os.environ})
+        assert shown.returncode == 0, shown.stderr
+        assert shown.stdout.splitlines() == ["change_pct", expected]
 
     lines = _status(warehouse)
     assert lines[:4] == ["loaded       1", "quarantined  1", "superseded   0", "total        2"]
@@ -83,10 +74,12 @@ def test_operator_commands_status_nothing_new_and_retry(tmp_path: Path) -> None:
     assert again.returncode == 0 and "nothing new" in again.stderr and "dbt_models" not in again.stderr
     assert warehouse.stat().st_mtime_ns == published
 
-    # A retry reads the quarantined document again although this parser version already read it, and only it.
+    # A retry reads the quarantined document again although this parser version already read it, and only it;
+    # read to the same refusal, it changes nothing, so nothing is rebuilt or published.
     retried = _cli("retry", "--all-quarantined", *args, env={**os.environ})
     assert retried.returncode == 0, retried.stderr
     assert "parsing 1 of 2 documents" in retried.stderr
+    assert "dbt_models" not in retried.stderr and warehouse.stat().st_mtime_ns == published
     assert _status(warehouse) == lines
     unknown = _cli("retry", "00000000", *args, env={**os.environ})
     assert unknown.returncode == 1 and unknown.stderr.startswith("error: ") and "matches 0 documents" in unknown.stderr

@@ -105,8 +105,9 @@ def disclosures_tables(
             again=again,
         )
         todo = set(pending.to_parse)
-        changed = pending.any
-        if changed:
+        # Rows change when a document is new or reads differently; files, or a dbt project, when they changed.
+        changed = pending.files_changed or pending.dbt_stale
+        if pending.any:
             load_files(con, raw_documents)
             context.log.info(
                 f"{PROGRESS}parsing {len(todo)} of {len(present)} documents with {worker_count()} worker(s)"
@@ -118,10 +119,10 @@ def disclosures_tables(
                 for name, found in batch_problems.items():
                     problems[name].extend(found)
                 if not any(batch_problems.values()):
-                    load_batch(con, batch)
+                    changed = load_batch(con, batch) or changed
                 done += len(batch.document_shas)
                 context.log.info(f"{PROGRESS}loaded {done} of {len(todo)} documents")
-        else:
+        if not changed:
             context.log.info(f"{PROGRESS}nothing new among {len(present)} documents: the published warehouse stays")
         counts = row_counts(con)
         quarantined = document_rows(con, schemas.QUARANTINE, run_shas).select("source_path", "reason_code", "reason")
