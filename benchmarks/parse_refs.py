@@ -45,9 +45,7 @@ def every_page(files: list[Path]) -> float:
     start = time.perf_counter()
     # spawn: workers forked from this process (which already ran a pool and polars threads) can hang on a lock.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        os.cpu_count(), mp_context=context, initializer=os.environ.__setitem__, initargs=(FAST_ENV, "0")
-    ) as pool:
+    with ProcessPoolExecutor(os.cpu_count(), mp_context=context, initializer=_read_every_page) as pool:
         items = sum(pool.map(_parse, files, chunksize=1))
     if not items:
         raise RuntimeError("the parser read no line item from the corpus")
@@ -69,6 +67,10 @@ def floor(files: list[Path]) -> float:
     with ThreadPoolExecutor(os.cpu_count()) as pool:
         list(pool.map(_pdftotext, files))
     return time.perf_counter() - start
+
+
+def _read_every_page() -> None:
+    os.environ[FAST_ENV] = "0"
 
 
 def _parse(path: Path) -> int:
