@@ -28,6 +28,12 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     prepare_manifest()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Longest first: xdist hands out test files in collection order, so the whole-pipeline modules (marked slow)
+    # start at once and the quick unit tests fill the gaps, instead of one long module running alone at the end.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(autouse=True)
 def isolated_environment(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
