@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
+import duckdb
 import pytest
 
 pytestmark = pytest.mark.slow
@@ -255,3 +257,27 @@ def test_every_built_column_is_documented(full_build):
 def test_build_succeeds_on_an_empty_warehouse(empty_build):
     assert empty_build.query("select count(*) from fct_yoy_change") == [(0,)]
     assert empty_build.query("select count(*) from dim_document") == [(0,)]
+
+
+def test_mart_columns_declared_not_null_are_not_null_in_the_warehouse(full_build, tmp_path):
+    """The marts' not_null constraints (in place of not_null tests) are enforced by DuckDB, column for column."""
+    manifest = full_build.manifest()
+    declared = {
+        (node["name"], column["name"])
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node["schema"] == "main"
+        for column in node["columns"].values()
+        if any(c["type"] == "not_null" for c in column.get("constraints", []))
+    }
+    assert len(declared) > 100
+    enforced = set(
+        full_build.query(
+            "select table_name, column_name from information_schema.columns "
+            "where table_schema = 'main' and is_nullable = 'NO'"
+        )
+    )
+    assert declared == enforced
+    writable = tmp_path / "copy.duckdb"
+    shutil.copyfile(full_build.warehouse, writable)
+    with duckdb.connect(str(writable)) as con, pytest.raises(duckdb.ConstraintException, match="NOT NULL"):
+        con.execute("insert into fct_yoy_change (department_key) values (null)")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import duckdb
 import pytest
 import yaml
 
 from pipeline import schemas
-from pipeline.load.ddl import duckdb_type
+from pipeline.load.ddl import duckdb_type, ensure_raw_tables
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES_YML = ROOT / "dbt_project" / "models" / "staging" / "disclosures" / "_disclosures__sources.yml"
@@ -82,9 +83,8 @@ def test_source_yaml_mirrors_schemas_py():
             assert declared_column["data_type"].replace(" ", "") == duckdb_type(column.dtype).replace(" ", ""), where
             assert column.en in declared_column["description"], where
             assert column.zh in declared_column["description"], where
-            tests = declared_column.get("data_tests", [])
-            if not column.nullable or column.name in frame.key:
-                assert "not_null" in tests, where
+            # Required columns are NOT NULL in the loader's tables (test below), not repeated as dbt tests.
+            assert "not_null" not in declared_column.get("data_tests", []), where
         if len(frame.key) == 1:
             key_tests = next(c for c in columns if c["name"] == frame.key[0]).get("data_tests", [])
             assert "unique" in key_tests, frame.name
@@ -95,6 +95,32 @@ def test_source_yaml_mirrors_schemas_py():
                 if isinstance(t, dict) and "unique_combination_of_columns" in t
             ]
             assert list(frame.key) in combos, frame.name
+
+
+def test_raw_tables_refuse_a_missing_required_value_and_a_repeated_key(tmp_path):
+    """What the sources' YAML no longer tests, DuckDB enforces: every required or key column is NOT NULL, the key
+    is the primary key."""
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
+        ensure_raw_tables(con)
+        for frame in schemas.WAREHOUSE_FRAMES:
+            required = dict(
+                con.execute(
+                    "SELECT column_name, is_nullable = 'NO' FROM information_schema.columns "
+                    "WHERE table_schema = 'raw' AND table_name = ?",
+                    [frame.name],
+                ).fetchall()
+            )
+            for column in frame.columns:
+                wanted = not column.nullable or column.name in frame.key
+                assert required[column.name] is wanted, f"{frame.name}.{column.name}"
+            (primary,) = con.execute(
+                "SELECT constraint_column_names FROM duckdb_constraints() "
+                "WHERE schema_name = 'raw' AND table_name = ? AND constraint_type = 'PRIMARY KEY'",
+                [frame.name],
+            ).fetchone()
+            assert list(primary) == list(frame.key), frame.name
+        with pytest.raises(duckdb.ConstraintException, match="NOT NULL"):
+            con.execute("INSERT INTO raw.regions (region_code) VALUES (NULL)")
 
 
 def test_quarantine_reason_seed_mirrors_schemas_py():
