@@ -2,10 +2,11 @@
 
 A DuckDB file open in any process, even read-only, cannot be opened for writing by another (dbt-duckdb fails at
 once), and a run that dies half-way must not leave half a load behind. So a run never writes the published file:
-it copies it to a build file named for the run, writes there (loader and dbt), and on success checkpoints, closes
+it copies it to the warehouse's build file, writes there (loader and dbt), and on success checkpoints, closes
 and ``os.replace``-s the build onto the published path. The rename is atomic on one filesystem: a reader that has
 the old file open keeps reading the old snapshot, a reader that opens it afterwards sees the new one, and a run
-killed at any point leaves the published file as it was.
+killed at any point leaves the published file as it was. Runs that write take turns (``writer_lock``), so there is
+one build file per warehouse, and a build found by the next run is one that died.
 """
 
 from __future__ import annotations
@@ -19,12 +20,18 @@ from pathlib import Path
 
 import duckdb
 
-_BUILD_MARK = ".build-"
+_BUILD_SUFFIX = ".build"
 
 
-def build_path(published: Path, run_id: str) -> Path:
-    # A dot-file in the same folder: the same filesystem (os.replace is atomic only there), hidden from listings.
-    return published.with_name(f".{published.name}{_BUILD_MARK}{run_id}")
+def build_path(published: Path) -> Path:
+    """The one build file of a warehouse: a dot-file in the same folder (the same filesystem, where os.replace is
+    atomic; hidden from listings). Its path is the same run after run because dbt keys its partial parse on the
+    profile, which holds this path: a path new every run would have dbt parse the whole project every run."""
+    return published.with_name(f".{published.name}{_BUILD_SUFFIX}")
+
+
+def _owner(build: Path) -> Path:
+    return build.with_name(build.name + ".run")
 
 
 @contextmanager
@@ -42,25 +49,28 @@ def writer_lock(published: Path) -> Iterator[None]:
 
 
 def discard_build(build: Path) -> None:
-    """Removes a build that will not be published (a run with nothing new, or a failed one)."""
-    for path in (build, build.with_name(build.name + ".wal")):
+    """Removes a build that will not be published (a run with nothing new, a failed one, one that died)."""
+    for path in (build, build.with_name(build.name + ".wal"), build.with_name(build.name + ".copying"), _owner(build)):
         path.unlink(missing_ok=True)
 
 
 def start_build(published: Path, run_id: str) -> Path:
     """The run's build file, a copy of the published warehouse (or nothing yet, for a first run).
 
-    Idempotent within a run: every step process of the run shares the one build file.
+    The caller holds ``writer_lock``, so a build of another run is one that died: it is discarded. Idempotent within
+    a run (the owner file names it): every step process of the run shares the one build file.
     """
-    build = build_path(published, run_id)
-    if build.exists():
+    build = build_path(published)
+    owner = _owner(build)
+    if owner.exists() and owner.read_text(encoding="utf-8") == run_id:
         return build
+    discard_build(build)
     published.parent.mkdir(parents=True, exist_ok=True)
-    discard_abandoned_builds(published)
     if published.exists():
         partial = build.with_name(build.name + ".copying")
         shutil.copyfile(published, partial)
         os.replace(partial, build)
+    owner.write_text(run_id, encoding="utf-8")
     return build
 
 
@@ -74,30 +84,8 @@ def publish(build: Path, published: Path) -> None:
     with build.open("rb") as handle:
         os.fsync(handle.fileno())
     os.replace(build, published)
+    _owner(build).unlink(missing_ok=True)
     _fsync_folder(published.parent)
-
-
-def discard_abandoned_builds(published: Path) -> list[Path]:
-    """Removes build files of runs that died; a build another live run is writing is left alone.
-
-    A live run holds DuckDB's write lock on its build file, so a build that opens for writing has no owner.
-    """
-    removed = []
-    for candidate in sorted(published.parent.glob(f".{published.name}{_BUILD_MARK}*")):
-        if candidate.name.endswith(".wal"):
-            continue
-        if candidate.name.endswith(".copying") or _unlocked(candidate):
-            discard_build(candidate)
-            removed.append(candidate)
-    return removed
-
-
-def _unlocked(path: Path) -> bool:
-    try:
-        duckdb.connect(str(path)).close()
-    except duckdb.IOException:
-        return False
-    return True
 
 
 def _fsync_folder(folder: Path) -> None:

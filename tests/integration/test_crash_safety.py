@@ -158,4 +158,4 @@ def test_killed_runs_leave_the_warehouse_as_it_was_and_the_next_run_completes_th
     with dagster_home() as clean_home:
         _run(raw, clean, clean_home)
     assert all_tables(warehouse) == all_tables(clean)
-    assert not [p.name for p in tmp_path.iterdir() if ".build-" in p.name], "an abandoned build was left behind"
+    assert not [p.name for p in tmp_path.iterdir() if ".build" in p.name], "an abandoned build was left behind"
