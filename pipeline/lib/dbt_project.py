@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
+import os
+import shutil
 import sys
+from functools import cached_property
 from pathlib import Path
 
 from dagster_dbt import DbtCliResource, DbtProject
+from packaging import version
 
 from pipeline.settings import DBT_PROJECT_DIR
 
@@ -16,8 +21,17 @@ dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_D
 DBT_EXECUTABLE = str(Path(sys.executable).parent / "dbt")
 
 
+class InstalledDbtCli(DbtCliResource):
+    """dagster-dbt asks the dbt executable for its version (``dbt --version``, a second dbt start-up of 2–4 s) once
+    per run; the executable is the dbt-core installed beside this interpreter, whose version the package records."""
+
+    @cached_property
+    def _cli_version(self) -> version.Version:
+        return version.parse(importlib.metadata.version("dbt-core"))
+
+
 def dbt_cli() -> DbtCliResource:
-    return DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
+    return InstalledDbtCli(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
 
 
 def prepare_manifest() -> None:
@@ -45,3 +59,28 @@ def project_fingerprint() -> str:
             if path.is_file():
                 digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+# What a finished invocation leaves that the next one needs: dbt's parse of the project (reused only if the
+# profile is unchanged, which a stable build path ensures) and the results an operator looks for in target/.
+_KEPT_ARTIFACTS = ("partial_parse.msgpack", "run_results.json")
+
+
+def keep_invocation_artifacts(invocation_target: Path, project_target: Path | None = None) -> None:
+    """Moves an invocation's parse and results into the project's target folder and removes the rest.
+
+    dagster-dbt gives every invocation a target folder of its own and seeds it with the project's
+    ``partial_parse.msgpack``; left alone, the updated parse is lost (the next run parses the project again) and a
+    folder of compiled SQL is left behind every night. Relative paths are the project folder's, where dbt runs.
+    """
+    project_dir = Path(dbt_project.project_dir)
+    project_target = project_dir / (project_target or dbt_project.target_path)
+    invocation_target = project_dir / invocation_target
+    for name in _KEPT_ARTIFACTS:
+        artifact = invocation_target / name
+        if artifact.exists():
+            # A run of another warehouse may read it at the same moment: replace, never write in place.
+            staged = project_target / f".{name}.{os.getpid()}"
+            shutil.copyfile(artifact, staged)
+            os.replace(staged, project_target / name)
+    shutil.rmtree(invocation_target, ignore_errors=True)
