@@ -9,6 +9,9 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings
 
 
+SEEDS_GROUP = "dbt_seeds"
+
+
 class LayerGroupTranslator(DagsterDbtTranslator):
     def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
         # The default prefixes the custom schema (main/, staging/); a model's name is already unique.
@@ -20,7 +23,7 @@ class LayerGroupTranslator(DagsterDbtTranslator):
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
         fqn = dbt_resource_props.get("fqn", [])
         # fqn is [project, folder, ..., name]; seeds and sources sit at the top and keep dbt's default.
-        return fqn[1] if dbt_resource_props.get("resource_type") == "model" and len(fqn) > 2 else "dbt_seeds"
+        return fqn[1] if dbt_resource_props.get("resource_type") == "model" and len(fqn) > 2 else SEEDS_GROUP
 
 
 translator = LayerGroupTranslator(

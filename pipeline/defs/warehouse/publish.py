@@ -6,6 +6,7 @@ import duckdb
 from pipeline.defs.resources import Warehouse
 from pipeline.defs.transform.dbt import dbt_models
 from pipeline.defs.warehouse.assets import disclosures_tables
+from pipeline.lib.dbt_translator import SEEDS_GROUP
 from pipeline.lib.markdown import markdown_table
 from pipeline.load.status import document_states
 
@@ -14,8 +15,9 @@ from pipeline.load.status import document_states
     key=["warehouse", "published"],
     group_name="warehouse",
     kinds={"duckdb"},
-    # After the load and every dbt model: a run whose dbt build fails publishes nothing.
-    deps=[*disclosures_tables.keys, *dbt_models.keys],
+    # After the load and every dbt model: a run whose dbt build fails publishes nothing. Not after the seeds: a run
+    # of an unchanged dbt project does not load them again, and Dagster skips what waits on an asset not made.
+    deps=[*disclosures_tables.keys, *(spec.key for spec in dbt_models.specs if spec.group_name != SEEDS_GROUP)],
     op_tags={"dagster/concurrency_key": "warehouse_writer"},
 )
 def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
