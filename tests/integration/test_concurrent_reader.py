@@ -71,6 +71,12 @@ def test_a_reader_holding_the_warehouse_open_keeps_its_snapshot_while_the_job_pu
     finally:
         reader.close()
 
+    # The dbt project did not change between the runs: the second builds what the reports feed, not the seeds.
+    made = [{event.asset_key.to_user_string() for event in run.get_asset_materialization_events()}
+            for run in (first, second)]
+    assert {"metric_codes", "fct_yoy_change", "warehouse/published"} <= made[0]
+    assert "metric_codes" not in made[1] and {"fct_yoy_change", "warehouse/published"} <= made[1]
+
     after = tuple(query(warehouse, _STATE)[0])
     assert after[0] == 2 and after[1] > before[1] and after[2] == before[2]
     # Beside the published file only the writers' lock file stays (empty; it is what runs take turns on).
