@@ -62,8 +62,9 @@ def project_fingerprint() -> str:
 
 
 # What a finished invocation leaves that the next one needs: dbt's parse of the project (reused only if the
-# profile is unchanged, which a stable build path ensures) and the results an operator looks for in target/.
-_KEPT_ARTIFACTS = ("partial_parse.msgpack", "run_results.json")
+# profile is unchanged, which a stable build path ensures), and what an operator looks for in target/ after a
+# failed build: the results and dbt's debug log (every statement it ran).
+_KEPT_ARTIFACTS = ("partial_parse.msgpack", "run_results.json", "dbt.log")
 
 
 def keep_invocation_artifacts(invocation_target: Path, project_target: Path | None = None) -> None:
