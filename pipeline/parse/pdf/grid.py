@@ -162,12 +162,11 @@ def _closing_lines(edges: Sequence[dict]) -> list[dict]:
     between two of them that no horizontal rule crosses gets the missing border.
     """
     vertical = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] > 3]
-    horizontal = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 3]
+    horizontal = _by_height([e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 3], "top")
     added: list[dict] = []
     for end, other in (("top", "bottom"), ("bottom", "top")):
-        groups: dict[int, list[dict]] = {}
-        for e in vertical:
-            groups.setdefault(round(e[end]), []).append(e)
+        groups = _by_height(vertical, end)
+        continuing = _by_height(vertical, other)
         for group in groups.values():
             if len(group) < 2:
                 continue
@@ -175,9 +174,9 @@ def _closing_lines(edges: Sequence[dict]) -> list[dict]:
             xs = [
                 x
                 for x in _cluster([e["x0"] for e in group], 2.0)
-                if not any(abs(e["x0"] - x) <= 2 and abs(e[other] - y) <= 1.5 for e in vertical)
+                if not any(abs(e["x0"] - x) <= 2 and abs(e[other] - y) <= 1.5 for e in _near(continuing, y))
             ]
-            rules = [h for h in horizontal if abs(h["top"] - y) <= 2]
+            rules = [h for h in _near(horizontal, y) if abs(h["top"] - y) <= 2]
             for lo, hi in itertools.pairwise(xs):
                 covered = sum(max(0.0, min(h["x1"], hi) - max(h["x0"], lo)) for h in rules)
                 if covered < 0.5 * (hi - lo):
@@ -193,6 +192,19 @@ def _closing_lines(edges: Sequence[dict]) -> list[dict]:
                         }
                     )
     return added
+
+
+def _by_height(edges: Sequence[dict], key: str) -> dict[int, list[dict]]:
+    buckets: dict[int, list[dict]] = {}
+    for e in edges:
+        buckets.setdefault(round(e[key]), []).append(e)
+    return buckets
+
+
+def _near(buckets: dict[int, list[dict]], y: float) -> list[dict]:
+    """The edges of the buckets that can hold one within 2 pt of ``y``: a page's rules are looked up, not scanned
+    (the scan made this check quadratic in the rules of a dense page)."""
+    return [e for k in range(round(y) - 3, round(y) + 4) for e in buckets.get(k, ())]
 
 
 def ruled_grids(page) -> list[Grid]:
