@@ -90,7 +90,6 @@ def _run_ingest(args: argparse.Namespace, *, load_config: dict) -> int:
 
     fetch_web = settings.sources.is_file() and bool(load_sources(settings.sources).web_sources)
     if not fetch_web and not load_config and _nothing_new(settings):
-        _say(f"nothing new in {settings.raw_dir}: {settings.warehouse} stays as it is")
         return 0
 
     from pipeline.lib.dbt_project import prepare_manifest
@@ -119,7 +118,6 @@ def _run_ingest(args: argparse.Namespace, *, load_config: dict) -> int:
             fetch = definitions.resolve_job_def("fetch_sources").with_logger_defs({"progress": progress_logger})
             _succeeded(fetch.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False))
             if not load_config and _nothing_new(settings):
-                _say(f"nothing new in {settings.raw_dir}: {settings.warehouse} stays as it is")
                 return 0
         _say(f"ingesting {settings.raw_dir} into {settings.warehouse}")
         job = definitions.resolve_job_def("ingest_all").with_logger_defs({"progress": progress_logger})
@@ -138,7 +136,8 @@ def _run_ingest(args: argparse.Namespace, *, load_config: dict) -> int:
 
 
 def _nothing_new(settings: Settings) -> bool:
-    """Asked of the published warehouse before any run: a nightly run with nothing new costs a folder scan."""
+    """Asked of the published warehouse before any run, and says so when there is nothing new: a nightly run with
+    nothing new costs a folder scan."""
     if not settings.warehouse.exists():
         return False
     import duckdb
@@ -154,7 +153,10 @@ def _nothing_new(settings: Settings) -> bool:
             con, files, files["document_sha256"].unique().to_list(), parser_version=PARSER_VERSION,
             dbt_fingerprint=project_fingerprint(),
         )
-    return not pending.any
+    if pending.any:
+        return False
+    _say(f"nothing new in {settings.raw_dir}: {settings.warehouse} stays as it is")
+    return True
 
 
 def _succeeded(result) -> None:
