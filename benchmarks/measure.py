@@ -26,11 +26,14 @@ class Run:
 
 
 def run(command: list[str], *, env: dict[str, str], log: Path) -> Run:
-    """Runs ``command`` to the end (stdout and stderr to ``log``); raises when it fails."""
+    """Runs ``command`` to the end (stdout and stderr to ``log``, each line after the seconds since the start, which
+    tell where the time went); raises when it fails."""
     peak = [0]
     with log.open("wb") as out:
         start = time.perf_counter()
-        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        writer = threading.Thread(target=_timestamped, args=(process.stdout, out, start), daemon=True)
+        writer.start()
         done = threading.Event()
         sampler = threading.Thread(target=_sample, args=(process.pid, done, peak), daemon=True)
         sampler.start()
@@ -38,12 +41,18 @@ def run(command: list[str], *, env: dict[str, str], log: Path) -> Run:
         wall = time.perf_counter() - start
         done.set()
         sampler.join()
+        writer.join()
         process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
         raise RuntimeError(f"{' '.join(command)} exited {process.returncode}:\n{tail}")
     # ru_maxrss is in KiB on Linux.
     return Run(wall, peak[0] / 2**20, usage.ru_maxrss / 1024)
+
+
+def _timestamped(lines, out, start: float) -> None:
+    for line in lines:
+        out.write(f"{time.perf_counter() - start:7.1f}s  ".encode() + line)
 
 
 def _sample(root: int, done: threading.Event, peak: list[int]) -> None:
