@@ -252,13 +252,14 @@ class PdfiumPage(Page):
                     fontname, descent = fonts[font_key]
                     pdfium_c.FPDFTextObj_GetFontSize(text_object, size)
                     fontsize = _decimal(size.value)
+                    # The chars of a text object share its matrix; only their origins differ.
+                    pdfium_c.FPDFText_GetMatrix(handle, i, tm)
+                    raw = (tm.a, tm.b, tm.c, tm.d)
+                    if raw not in linear:
+                        linear[raw] = tuple(_decimal(v) for v in raw)
+                    a, b, c, d = linear[raw]
                 unicode = pdfium_c.FPDFText_GetUnicode(handle, i)
                 pdfium_c.FPDFText_GetCharOrigin(handle, i, ox, oy)
-                pdfium_c.FPDFText_GetMatrix(handle, i, tm)
-                raw = (tm.a, tm.b, tm.c, tm.d)
-                if raw not in linear:
-                    linear[raw] = tuple(_decimal(v) for v in raw)
-                a, b, c, d = linear[raw]
                 # pdfminer's char matrix: the text matrix moved to the glyph's origin, on the turned page.
                 matrix = _multiply((a, b, c, d, _decimal(ox.value), _decimal(oy.value)), base)
                 width_key = (font_key, fontsize, unicode)
