@@ -1,8 +1,8 @@
 """The parse step alone, timed three ways over the same files.
 
 - ``ours``: the pipeline's own parse step, ``pipeline.parse.batch.parse_documents`` (one worker process per core).
-  ``every_page`` is the same reader with the PDF fast path off (``FISCAL_PDF_FAST=0``: pdfplumber reads every
-  page), in a pool of its own, to show what the fast path saves.
+  ``every_page`` is the same reader with the PDF fast path off (``FISCAL_PDF_FAST=0``: the table reader reads
+  every page), in a pool of its own, to show what the fast path saves.
 - ``naive``: the baseline, one process reading every page with pdfplumber (``extract_text`` and ``extract_tables``).
 - ``floor``: ``pdftotext`` (poppler, C++) over every file, one process per core at a time: no Python reader reads a
   text layer faster.

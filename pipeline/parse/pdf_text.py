@@ -2,7 +2,7 @@
 
 PDFium reads text in content-stream order, which keeps a title's year beside its title where pdfplumber's
 line grouping detaches it (a different font's baseline), and it is ~50× faster than pdfplumber's
-pure-Python interpreter. Geometry (table cells) is left to pdfplumber.
+pure-Python interpreter. Table geometry is read apart (``pdf.pdfium_page``, pdfplumber's table finder).
 """
 
 from __future__ import annotations

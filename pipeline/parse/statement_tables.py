@@ -11,6 +11,7 @@ unit takes its neighbours' (the document's usual unit).
 from __future__ import annotations
 
 import re
+import struct
 from collections import Counter
 from dataclasses import dataclass
 
@@ -32,6 +33,15 @@ _DEFAULT_UNIT = "万元"
 # A note that says the table has nothing to show: 故本表无数据, 本表为空表, 本部门无该项目, 没有…支出.
 _SAYS_EMPTY = re.compile(r"无数据|空表|本表无|无该项|无相关|没有|(?:部门|单位)[^，。]{0,12}无")
 _TOTAL = re.compile(r"合计|总计|小计")
+
+
+def _stored(coordinate: float) -> float:
+    """A cell edge as stored: at float32 precision, to 0.01 pt.
+
+    PDFium holds coordinates as float32 where pdfminer parses float64: 517.60497 in the file is 517.60498046875
+    to one, 517.60497 to the other, and the two round to 0.01 apart. Taken to float32 first, both round alike.
+    """
+    return round(struct.unpack("f", struct.pack("f", coordinate))[0], 2)
 
 
 @dataclass
@@ -124,7 +134,7 @@ def frames(tables: list[ReadTable], sha256: str) -> tuple[pl.DataFrame, pl.DataF
             enumerate(table.cells), key=lambda ic: (ic[1].page, ic[1].row_index, ic[1].column_index, ic[0])
         )
         for cell_index, (_, cell) in enumerate(ordered):
-            x0, top, x1, bottom = (round(float(v), 2) for v in cell.bbox) if cell.bbox else (None,) * 4
+            x0, top, x1, bottom = (_stored(v) for v in cell.bbox) if cell.bbox else (None,) * 4
             item_rows.append(
                 {
                     "document_sha256": sha256,

@@ -1,6 +1,6 @@
-"""Which pages of a PDF may hold a table, told by PDFium before pdfplumber interprets any page.
+"""Which pages of a PDF may hold a table, told by PDFium before the table reader reads any page.
 
-pdfplumber interprets a page in pure Python (a tenth of a second or more); PDFium tells in milliseconds whether a
+The table reader takes tens of milliseconds a page (its grids, its lines of text); PDFium tells in milliseconds whether a
 page draws any path (a ruled table needs rules) or prints 表 (a table without rules starts under its title, and
 every title the reader knows ends in …表). A page with neither holds no grid, unless a table without rules carries
 over from the page before: the table reader decides that once it has read that page.

@@ -40,19 +40,17 @@ def extract_tables(
 def read_pages(pages, may_hold_table: Sequence[bool] | None = None) -> list[PageLayout]:
     """Each page's grids and free text; a page after one that ended in a table without rules may continue it.
 
-    ``pages``: pdfplumber pages, or filtered copies of them. A page ``may_hold_table`` rules out is left unread
-    unless the page before ended in a table without rules; the tables do not change, as a page without grids
-    adds nothing to them and a grid continues a table only from the page right before it.
+    ``pages``: pdfplumber pages, or filtered copies of them, or ``PdfiumPages``; each follows the one before it,
+    and is taken from ``pages`` only when it is read. A page ``may_hold_table`` rules out is left unread unless
+    the page before ended in a table without rules; the tables do not change, as a page without grids adds
+    nothing to them and a grid continues a table only from the page right before it.
     """
     out: list[PageLayout] = []
-    for index, page in enumerate(pages):
-        follows = bool(
-            out
-            and out[-1].number == page.page_number - 1
-            and out[-1].grids
-            and out[-1].grids[-1].source == "text"
-        )
+    last_read = -1  # index in ``pages`` of the page ``out`` ends with
+    for index in range(len(pages)):
+        follows = bool(last_read == index - 1 and out and out[-1].grids and out[-1].grids[-1].source == "text")
         if may_hold_table is not None and not may_hold_table[index] and not follows:
             continue
-        out.append(read_page(page, follows_text_table=follows))
+        out.append(read_page(pages[index], follows_text_table=follows))
+        last_read = index
     return out
