@@ -116,7 +116,11 @@ def _role_from_header(cells: list[SCell]) -> str | None:
     if not cells:
         return None
     narrowest = min(c.span for c in cells)
-    for cell in (c for c in cells if c.span == narrowest):
+    narrow = [c for c in cells if c.span == narrowest]
+    # A narrow column prints its header word a character per line (行 over 次).
+    if "".join(compact(c.text) for c in narrow) in _IGNORE_WORDS:
+        return IGNORE
+    for cell in narrow:
         word = compact(cell.text)
         if word in _IGNORE_WORDS:
             return IGNORE
@@ -148,11 +152,19 @@ def _role_from_body(table: Stitched, body: list[int], col: int) -> str:
 
 def column_roles(table: Stitched, header_rows: list[int], body: list[int]) -> list[str]:
     roles: list[str] = []
+    named: list[str | None] = []
     for col in range(table.n_cols):
         role = _role_from_header(_covering(table, header_rows, col))
+        named.append(role)
         if table.roles is not None and role != IGNORE:
             role = table.roles[col]  # a table without rules: its words said what each column holds
         roles.append(role or _role_from_body(table, body, col))
+    for col, role in enumerate(roles):
+        if role == CODE and named[col] is None and _numbers_rows(table, body, col) and IGNORE in (
+            named[col - 1] if col else None,
+            named[col + 1] if col + 1 < len(named) else None,
+        ):
+            roles[col] = IGNORE
     # Digits-only columns are codes when they stand before the labels they number; otherwise amounts.
     first_label = next((c for c, r in enumerate(roles) if r == LABEL), None)
     for col, role in enumerate(roles):
@@ -160,6 +172,14 @@ def column_roles(table: Stitched, header_rows: list[int], body: list[int]) -> li
             before_values = all(r != VALUE for r in roles[:col])
             roles[col] = CODE if first_label is not None and col < first_label and before_values else VALUE
     return roles
+
+
+def _numbers_rows(table: Stitched, body: list[int], col: int) -> bool:
+    """A column of one- or two-digit numbers: the rows' 行次 where its header word (行次, 栏次, 序号) stands over the
+    column beside it (a table without rules splits a wide header word and the narrow numbers under it in two). A
+    classification code has three digits or more, or is split under 类/款/项 words that name its columns."""
+    texts = [compact(c.text) for row in body if (c := table.own(row, col)) is not None and compact(c.text)]
+    return bool(texts) and all(is_code_text(t) and len(t) <= 2 for t in texts)
 
 
 def column_panels(roles: list[str]) -> list[int]:

@@ -89,7 +89,8 @@ def is_column_number_row(texts: list[str]) -> bool:
     if any(o not in _COLUMN_NUMBER_WORDS for o in others):
         return False
     if others and not numbers:
-        return True
+        # 行次 alone is the header of the row-number column printed a line lower (or a character per line).
+        return "行次" not in others
     if len(numbers) < (1 if others else 2):
         return False
     values = [int(n) for n in numbers]

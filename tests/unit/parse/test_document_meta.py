@@ -21,7 +21,7 @@ def test_seed_names_its_department_without_the_province_and_derives_codes_from_t
     assert document["fiscal_year"] == 2022
     assert document["report_kind"] == "final_account"
     assert document["text_encoding"] == "utf-8"
-    assert document["parser_version"] == "text-0.3.1"
+    assert document["parser_version"] == "text-0.3.2"
 
 
 def test_a_title_names_the_department_and_a_placeholder_does_not():

@@ -50,7 +50,8 @@ def test_amounts_in_wan_yuan_are_exact() -> None:
         (["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"], True),
         (["栏次", "", "1", "栏次", "", "2"], True),
         (["甲", "乙", "1", "2", "3"], True),
-        (["行次"], True),
+        (["栏次"], True),
+        (["行次"], False),  # the row-number column's header, a line lower than the others (行 over 次)
         (["栏次", "1"], True),  # a one-column table
         (["3"], False),
         (["合计", "1", "2", "3"], False),
