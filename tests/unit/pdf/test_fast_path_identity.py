@@ -45,18 +45,23 @@ def _generated_pdf(ruling: str) -> bytes:
     return render_year(dept, 2022, layout).rendered.pdf
 
 
-def _assert_same_frames(data: bytes) -> None:
+def _assert_same_frames(data: bytes, options: dict, reference: dict) -> None:
+    """``parse_pdf_report`` with ``options`` gives every frame exactly as with ``reference``, which reads items."""
     sha256 = hashlib.sha256(data).hexdigest()
-    fast = parse_pdf_report(data, sha256=sha256, source_path="x.pdf", fast=True)
-    every_page = parse_pdf_report(data, sha256=sha256, source_path="x.pdf", fast=False)
-    assert every_page[schemas.LINE_ITEMS.name].height > 0
+    read = parse_pdf_report(data, sha256=sha256, source_path="x.pdf", **options)
+    expected = parse_pdf_report(data, sha256=sha256, source_path="x.pdf", **reference)
+    assert expected[schemas.LINE_ITEMS.name].height > 0
     for schema in schemas.PARSED_FRAMES:
-        assert_frame_equal(fast[schema.name], every_page[schema.name], check_exact=True)
+        assert_frame_equal(read[schema.name], expected[schema.name], check_exact=True)
+
+
+FAST, EVERY_PAGE = {"fast": True}, {"fast": False}
+PDFIUM, PDFPLUMBER = {"reader": "pdfium"}, {"reader": "pdfplumber"}
 
 
 @pytest.mark.parametrize("name", [name for name in REAL if name not in PARTS])
 def test_real_report_reads_the_same(name: str) -> None:
-    _assert_same_frames((REAL_PDFS / name).read_bytes())
+    _assert_same_frames((REAL_PDFS / name).read_bytes(), FAST, EVERY_PAGE)
 
 
 @pytest.mark.parametrize("name", PARTS)
@@ -74,7 +79,7 @@ def test_generated_report_reads_the_same(ruling: str) -> None:
     data = _generated_pdf(ruling)
     # Not vacuous: the report has pages pdfplumber is spared (its narrative).
     assert not all(may_hold_tables(data))
-    _assert_same_frames(data)
+    _assert_same_frames(data, FAST, EVERY_PAGE)
 
 
 def test_pages_without_rules_or_titles_are_spared() -> None:
@@ -84,18 +89,9 @@ def test_pages_without_rules_or_titles_are_spared() -> None:
     assert flags.count(True) >= 3
 
 
-def _assert_readers_agree(data: bytes) -> None:
-    sha256 = hashlib.sha256(data).hexdigest()
-    pdfium_read = parse_pdf_report(data, sha256=sha256, source_path="x.pdf", reader="pdfium")
-    pdfplumber_read = parse_pdf_report(data, sha256=sha256, source_path="x.pdf", reader="pdfplumber")
-    assert pdfplumber_read[schemas.LINE_ITEMS.name].height > 0
-    for schema in schemas.PARSED_FRAMES:
-        assert_frame_equal(pdfium_read[schema.name], pdfplumber_read[schema.name], check_exact=True)
-
-
 @pytest.mark.parametrize("name", [name for name in REAL if name not in PARTS])
 def test_real_report_reads_the_same_from_pdfium(name: str) -> None:
-    _assert_readers_agree((REAL_PDFS / name).read_bytes())
+    _assert_same_frames((REAL_PDFS / name).read_bytes(), PDFIUM, PDFPLUMBER)
 
 
 @pytest.mark.parametrize("name", PARTS)
@@ -116,7 +112,7 @@ def test_real_report_part_tables_read_the_same_from_pdfium(name: str) -> None:
 
 @pytest.mark.parametrize("ruling", sorted(GENERATED))
 def test_generated_report_reads_the_same_from_pdfium(ruling: str) -> None:
-    _assert_readers_agree(_generated_pdf(ruling))
+    _assert_same_frames(_generated_pdf(ruling), PDFIUM, PDFPLUMBER)
 
 
 def test_an_unknown_reader_is_refused() -> None:
