@@ -14,7 +14,7 @@ from croniter import croniter
 from pipeline.definitions import defs as load_defs
 from pipeline.defs.documents import documents_partitions
 from pipeline.defs.resources import RawFolder
-from pipeline.schemas import PARSED_FRAMES, WAREHOUSE_FRAMES
+from pipeline.schemas import ALL_FRAMES, PARSED_FRAMES, WAREHOUSE_FRAMES
 from pipeline.settings import DEFAULT_MAX_FILE_BYTES
 
 
@@ -53,10 +53,21 @@ def test_checks(defs: dg.Definitions) -> None:
 
 def test_documents_are_partitions_and_the_load_is_one_run_per_backfill(defs: dg.Definitions) -> None:
     graph = defs.resolve_asset_graph()
-    for schema in PARSED_FRAMES:
+    documents = graph.get(dg.AssetKey(["disclosures", "documents"]))
+    assert documents.partitions_def == documents_partitions
+    assert documents.backfill_policy == dg.BackfillPolicy.single_run()
+    # One partitioned asset, so that a run stores one event per document; the other raw tables are written by its
+    # step and stand in the graph unpartitioned, below it and above their dbt sources.
+    for schema in ALL_FRAMES:
+        if schema.name == "documents":
+            continue
         node = graph.get(dg.AssetKey(["disclosures", schema.name]))
-        assert node.partitions_def == documents_partitions
-        assert node.backfill_policy == dg.BackfillPolicy.single_run()
+        assert node.partitions_def is None
+        assert not node.is_executable
+        assert node.parent_keys == {dg.AssetKey(["disclosures", "documents"])}
+        assert {k.to_user_string() for k in node.child_keys} == {f"stg_disclosures__{schema.name}"}
+    # The whole dbt project runs as one step after the load, never split around it.
+    assert [n for n in defs.resolve_job_def("ingest_all").graph.node_dict if n.startswith("dbt")] == ["dbt_models"]
     # Reference data and the models over all documents are not partitioned.
     assert graph.get(dg.AssetKey("fct_yoy_change")).partitions_def is None
     assert graph.get(dg.AssetKey(["disclosures", "regions"])).partitions_def is None
