@@ -14,8 +14,13 @@ import os
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from pipeline.research import ResearchError
 from pipeline.settings import RAW_DIR_ENV, WAREHOUSE_ENV, Settings
+
+if TYPE_CHECKING:
+    from pipeline.load.pending import PendingWork
 
 _DAGSTER_YAML = "telemetry:\n  enabled: false\n"
 _WAREHOUSE_HELP = "the DuckDB file (default data/warehouse.duckdb)"
@@ -97,7 +102,8 @@ def _run_ingest(args: argparse.Namespace, *, load_config: dict) -> int:
     from pipeline.sources.web.config import load_sources
 
     fetch_web = settings.sources.is_file() and bool(load_sources(settings.sources).web_sources)
-    if not fetch_web and not load_config and _nothing_new(settings):
+    pending = _pending(settings, load_config)
+    if not fetch_web and _nothing_new(settings, pending):
         return 0
 
     from pipeline.lib.dbt_project import prepare_manifest
@@ -125,14 +131,19 @@ def _run_ingest(args: argparse.Namespace, *, load_config: dict) -> int:
             _say(f"fetching the web sources of {settings.sources}")
             fetch = definitions.resolve_job_def("fetch_sources").with_logger_defs({"progress": progress_logger})
             _succeeded(fetch.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False))
-            if not load_config and _nothing_new(settings):
+            pending = _pending(settings, load_config)
+            if _nothing_new(settings, pending):
                 return 0
         _say(f"ingesting {settings.raw_dir} into {settings.warehouse}")
         job = definitions.resolve_job_def("ingest_all").with_logger_defs({"progress": progress_logger})
         if load_config:
             run_config = {**run_config, "ops": {"disclosures_tables": {"config": load_config}}}
         # Naming the logger in run config makes it the only one: no DEBUG stream from the default console logger.
-        result = ingest_in_process(job, instance, settings.raw_dir, run_config=run_config, raise_on_error=False)
+        # Over the documents left to read only, not every partition: Dagster stores events per partition of a run.
+        result = ingest_in_process(
+            job, instance, settings.raw_dir, None if pending is None else pending.to_parse,
+            run_config=run_config, raise_on_error=False,
+        )
     if result is None:
         _say(f"nothing to ingest: {settings.raw_dir} holds no file")
         return 0
@@ -143,25 +154,32 @@ def _run_ingest(args: argparse.Namespace, *, load_config: dict) -> int:
     return 0
 
 
-def _nothing_new(settings: Settings) -> bool:
-    """Asked of the published warehouse before any run, and says so when there is nothing new: a nightly run with
-    nothing new costs a folder scan."""
+def _pending(settings: Settings, load_config: dict) -> PendingWork | None:
+    """What the drop folder leaves to do, asked of the published warehouse before any run: a nightly run with
+    nothing new costs a folder scan. ``None`` when there is no warehouse yet: everything is to do."""
     if not settings.warehouse.exists():
-        return False
+        return None
     import duckdb
 
     from pipeline.lib.dbt_project import project_fingerprint
     from pipeline.load.pending import pending_work
+    from pipeline.load.status import document_states
     from pipeline.parse.version import PARSER_VERSION
     from pipeline.sources import drop_folder
 
     files, _ = drop_folder.scan(settings.raw_dir)
     with duckdb.connect(str(settings.warehouse), read_only=True) as con:
-        pending = pending_work(
+        again = set(load_config.get("reparse", []))
+        if load_config.get("reparse_quarantined"):
+            again |= set(document_states(con).quarantined["document_sha256"])
+        return pending_work(
             con, files, files["document_sha256"].unique().to_list(), parser_version=PARSER_VERSION,
-            dbt_fingerprint=project_fingerprint(),
+            dbt_fingerprint=project_fingerprint(), again=again,
         )
-    if pending.any:
+
+
+def _nothing_new(settings: Settings, pending: PendingWork | None) -> bool:
+    if pending is None or pending.any:
         return False
     _say(f"nothing new in {settings.raw_dir}: {settings.warehouse} stays as it is")
     return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -36,20 +37,33 @@ def range_tags(keys: list[str]) -> dict[str, str]:
     return {_RANGE_START: keys[0], _RANGE_END: keys[-1]}
 
 
-def all_documents_tags(instance: dg.DagsterInstance) -> dict[str, str]:
-    """Run tags that target every document partition; empty when there is none."""
+def covering_tags(instance: dg.DagsterInstance, documents: Collection[str] | None = None) -> dict[str, str]:
+    """Run tags that target the partitions from the first to the last of ``documents`` in the order they were added:
+    every partition when ``documents`` is None, the newest alone when it is empty (a run that reads no document
+    but rebuilds for a renamed file or a changed dbt project). Empty when there is no partition at all."""
     keys = instance.get_dynamic_partitions(documents_partitions.name)
-    return range_tags(keys) if keys else {}
+    if not keys:
+        return {}
+    if documents is None:
+        return range_tags(keys)
+    # The load reads only what its partitions hold and the warehouse lacks; the range merely has to cover it.
+    documents = set(documents)
+    wanted = [i for i, key in enumerate(keys) if key in documents] or [len(keys) - 1]
+    return range_tags(keys[min(wanted) : max(wanted) + 1])
 
 
 def ingest_in_process(
-    job: dg.JobDefinition, instance: dg.DagsterInstance, raw_dir: Path, **execute: Any
+    job: dg.JobDefinition,
+    instance: dg.DagsterInstance,
+    raw_dir: Path,
+    documents: Collection[str] | None = None,
+    **execute: Any,
 ) -> dg.ExecuteInProcessResult | None:
-    """Registers the folder's documents and runs ``job`` over every document partition in this process, as the
-    CLI and the tests do; ``None`` when the folder holds no document at all."""
+    """Registers the folder's documents and runs ``job`` in this process over the partitions that cover
+    ``documents`` (see ``covering_tags``), as the CLI and the tests do; ``None`` when the folder holds no document."""
     files, _ = drop_folder.scan(raw_dir)
     register_documents(instance, files)
-    tags = all_documents_tags(instance)
+    tags = covering_tags(instance, documents)
     if not tags:
         return None
     return job.execute_in_process(instance=instance, tags={**tags, **execute.pop("tags", {})}, **execute)

@@ -16,6 +16,8 @@ from tests.conftest import SEED
 
 pytestmark = pytest.mark.slow
 
+NEW_REPORT = PROJECT_ROOT / "tests/fixtures/formats/sh-putuo_caizhengju_2024_dept-final.xlsx"
+
 
 def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     return subprocess.run(
@@ -74,12 +76,19 @@ def test_ingest_query_status_nothing_new_and_retry(tmp_path: Path) -> None:
     assert again.returncode == 0 and "nothing new" in again.stderr and "dbt_models" not in again.stderr
     assert warehouse.stat().st_mtime_ns == published
 
-    # A retry reads the quarantined document again although this parser version already read it, and only it;
-    # read to the same refusal, it changes nothing, so nothing is rebuilt or published.
+    # A retry reads the quarantined document again although this parser version already read it, and only it: the
+    # run covers its partition alone. Read to the same refusal, it changes nothing: nothing is rebuilt or published.
     retried = _cli("retry", "--all-quarantined", *args, env={**os.environ})
     assert retried.returncode == 0, retried.stderr
-    assert "parsing 1 of 2 documents" in retried.stderr
+    assert "parsing 1 of 1 documents" in retried.stderr
     assert "dbt_models" not in retried.stderr and warehouse.stat().st_mtime_ns == published
     assert _status(warehouse) == lines
     unknown = _cli("retry", "00000000", *args, env={**os.environ})
     assert unknown.returncode == 1 and unknown.stderr.startswith("error: ") and "matches 0 documents" in unknown.stderr
+
+    # A new report: the run covers its partition alone, not the documents already read, and publishes it.
+    (raw / NEW_REPORT.name).write_bytes(NEW_REPORT.read_bytes())
+    added = _cli("ingest", *args, env={**os.environ})
+    assert added.returncode == 0, added.stderr
+    assert "parsing 1 of 1 documents" in added.stderr and "dbt_models" in added.stderr
+    assert _status(warehouse)[:4] == ["loaded       2", "quarantined  1", "superseded   0", "total        3"]

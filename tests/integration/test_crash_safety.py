@@ -143,7 +143,7 @@ def test_killed_runs_leave_the_warehouse_as_it_was_and_the_next_run_completes_th
 
     site.routes["/2024/report.pdf"] = static(REPORT.read_bytes())
     kill_points = (
-        ("while parsing", lambda line: line.startswith("parsing 1 of 2"), lambda _: time.sleep(0.5)),
+        ("while parsing", lambda line: line.startswith("parsing 1 of 1"), lambda _: time.sleep(0.5)),
         ("after the load", lambda line: line.startswith("loaded 1 of 1"), lambda _: None),
         ("while dbt builds", lambda line: line == "▶ dbt_models", lambda pgid: _wait_for_process(pgid, "build")),
     )
