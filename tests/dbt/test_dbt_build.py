@@ -9,6 +9,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.dbt.conftest import run_dbt
+
 pytestmark = pytest.mark.slow
 
 A_KEY = "211103-盘锦市兴隆台区工业和信息化局"
@@ -281,3 +283,31 @@ def test_mart_columns_declared_not_null_are_not_null_in_the_warehouse(full_build
     shutil.copyfile(full_build.warehouse, writable)
     with duckdb.connect(str(writable)) as con, pytest.raises(duckdb.ConstraintException, match="NOT NULL"):
         con.execute("insert into fct_yoy_change (department_key) values (null)")
+
+
+def test_a_null_in_a_required_column_of_a_view_fails_its_not_null_columns_test(full_build, tmp_path):
+    """Views carry no constraints: one not_null_columns test per view stands for a not_null test per column."""
+    listed = {
+        node["attached_node"].split(".")[-1]: node["test_metadata"]["kwargs"]["column_names"]
+        for node in full_build.manifest()["nodes"].values()
+        if node["resource_type"] == "test" and node.get("test_metadata", {}).get("name") == "not_null_columns"
+    }
+    assert "media_type" in listed["stg_disclosures__documents"]
+    assert "metric_code" in listed["int_department_metrics"]
+    # The views name their catalog, the file's stem: the copy keeps the name.
+    writable = tmp_path / full_build.warehouse.name
+    shutil.copyfile(full_build.warehouse, writable)
+    select = ["test", "--select", "stg_disclosures__documents,test_name:not_null_columns"]
+    run_dbt(select, writable, tmp_path / "target", tmp_path / "logs")
+    with duckdb.connect(str(writable)) as con:
+        con.execute(
+            "create table staging.documents_lacking_a_type as select * replace (case when document_sha256 = "
+            "(select min(document_sha256) from staging.stg_disclosures__documents) then null else media_type end "
+            "as media_type) from staging.stg_disclosures__documents"
+        )
+        con.execute(
+            "create or replace view staging.stg_disclosures__documents as "
+            "select * from staging.documents_lacking_a_type"
+        )
+    with pytest.raises(AssertionError, match=r"Failure in test not_null_columns_stg_disclosures__documents"):
+        run_dbt(select, writable, tmp_path / "target", tmp_path / "logs")
