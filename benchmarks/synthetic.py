@@ -43,10 +43,13 @@ def replicate(sources: list[Path], target: Path, reports: int) -> dict[str, int]
                     f"case when copy_index = 0 then {c} else {c} || '#' || copy_index end as {c}"
                     for c in columns
                 )
+                # Each row followed by its copies: a mart that dbt stores in an order (fct_yoy_change metric by
+                # metric) keeps it, as dbt would build it from that many reports.
                 con.execute(
                     f"create or replace table main.{table} as"
-                    f" select * exclude (copy_index) replace ({renamed})"
-                    f" from main.{table}, range({copies}) copies(copy_index)"
+                    f" select * exclude (copy_index, source_row) replace ({renamed})"
+                    f" from (select *, rowid as source_row from main.{table}), range({copies}) copies(copy_index)"
+                    f" order by source_row, copy_index"
                 )
             [(rows[table],)] = con.execute(f"select count(*) from main.{table}").fetchall()
         con.execute("checkpoint")

@@ -133,4 +133,7 @@ final as (
 
 )
 
+-- Stored metric by metric: a question about one metric reads that metric's row groups only (DuckDB's zone maps
+-- skip the rest), which on a warehouse of 100,000 reports is a twentieth of the table.
 select * from final
+order by metric, department_key, fiscal_year, report_kind
