@@ -83,23 +83,15 @@ def test_source_yaml_mirrors_schemas_py():
             assert declared_column["data_type"].replace(" ", "") == duckdb_type(column.dtype).replace(" ", ""), where
             assert column.en in declared_column["description"], where
             assert column.zh in declared_column["description"], where
-            # Required columns are NOT NULL in the loader's tables (test below), not repeated as dbt tests.
-            assert "not_null" not in declared_column.get("data_tests", []), where
-        if len(frame.key) == 1:
-            key_tests = next(c for c in columns if c["name"] == frame.key[0]).get("data_tests", [])
-            assert "unique" in key_tests, frame.name
-        else:
-            combos = [
-                t["unique_combination_of_columns"]["arguments"]["combination_of_columns"]
-                for t in table.get("data_tests", [])
-                if isinstance(t, dict) and "unique_combination_of_columns" in t
-            ]
-            assert list(frame.key) in combos, frame.name
+            # Required columns are NOT NULL and keys are primary keys in the loader's tables (test below): neither
+            # is repeated as a dbt test, a node and a Dagster check each.
+            assert not {"not_null", "unique"} & set(map(str, declared_column.get("data_tests", []))), where
+        assert not [t for t in table.get("data_tests", []) if "unique_combination_of_columns" in t], frame.name
 
 
 def test_raw_tables_refuse_a_missing_required_value_and_a_repeated_key(tmp_path):
-    """What the sources' YAML no longer tests, DuckDB enforces: every required or key column is NOT NULL, the key
-    is the primary key."""
+    """What the sources' YAML does not test, DuckDB enforces: every required or key column is NOT NULL, the key is
+    the primary key, and a repeated key is refused."""
     with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
         ensure_raw_tables(con)
         for frame in schemas.WAREHOUSE_FRAMES:
@@ -121,6 +113,15 @@ def test_raw_tables_refuse_a_missing_required_value_and_a_repeated_key(tmp_path)
             assert list(primary) == list(frame.key), frame.name
         with pytest.raises(duckdb.ConstraintException, match="NOT NULL"):
             con.execute("INSERT INTO raw.regions (region_code) VALUES (NULL)")
+        con.execute(
+            "INSERT INTO raw.findings (document_sha256, check_name, subject, severity, message) "
+            "VALUES ('a', 'c', 's', 'error', 'm')"
+        )
+        with pytest.raises(duckdb.ConstraintException, match="(?i)duplicate key"):
+            con.execute(
+                "INSERT INTO raw.findings (document_sha256, check_name, subject, severity, message) "
+                "VALUES ('a', 'c', 's', 'warning', 'another')"
+            )
 
 
 def test_quarantine_reason_seed_mirrors_schemas_py():
