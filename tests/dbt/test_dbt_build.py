@@ -311,3 +311,13 @@ def test_a_null_in_a_required_column_of_a_view_fails_its_not_null_columns_test(f
         )
     with pytest.raises(AssertionError, match=r"Failure in test not_null_columns_stg_disclosures__documents"):
         run_dbt(select, writable, tmp_path / "target", tmp_path / "logs")
+
+
+def test_dbt_builds_within_the_profiles_memory_limit(full_build, tmp_path):
+    """The profile bounds DuckDB's memory while dbt builds (by default DuckDB takes up to 80% of the machine's)."""
+    shown = run_dbt(
+        ["show", "--inline", "select current_setting('memory_limit') as memory_limit", "--output", "json",
+         "--log-format", "text"],
+        full_build.warehouse, tmp_path / "target", tmp_path / "logs",
+    )
+    assert '"memory_limit": "488.2 MiB"' in shown.stdout, shown.stdout[-2000:]
