@@ -103,11 +103,12 @@ def _tree_rss(root: int) -> list[tuple[str, int]]:
 
 
 def _command_name(argv: list[bytes]) -> str:
-    # The word that tells the ingest ("python -m pipeline"), dbt and the parse workers (forked by the forkserver,
-    # whose command line they keep) apart.
+    # The word that tells the ingest ("python -m pipeline"), dbt, the parse workers and multiprocessing's resource
+    # tracker apart.
     words = [w.decode(errors="replace") for w in argv if w]
-    if any("forkserver" in w for w in words):
-        return "forkserver"
+    for role in ("resource_tracker", "spawn", "forkserver"):
+        if any(f"multiprocessing.{role}" in w for w in words):
+            return "parse worker" if role == "spawn" else role
     if any(Path(w).name == "dbt" for w in words[:2]):
         return "dbt"
     if "pipeline" in words:
