@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/pdf_readers.py                      # the real PDFs in tests/fixtures/real
     .venv/bin/python benchmarks/pdf_readers.py a.pdf b.pdf
 
-Each reader reads the pages ``may_hold_tables`` keeps, as the pipeline does (``read_page``: the page's objects,
+Each reader reads the pages ``PdfText.may_hold_table`` keeps, as the pipeline does (``read_page``: the page's objects,
 its grids and lines); ``objects`` is the part PDFium takes to build the page the reader reads. The figures are
 medians of ``--runs`` runs per file.
 """
@@ -27,7 +27,7 @@ import pypdfium2 as pdfium  # noqa: E402
 
 from pipeline.parse.pdf.page import read_page  # noqa: E402
 from pipeline.parse.pdf.pdfium_page import PdfiumPages  # noqa: E402
-from pipeline.parse.pdf.table_pages import may_hold_tables  # noqa: E402
+from pipeline.parse.pdf_text import read_pdf_text  # noqa: E402
 
 
 def _pdfplumber(data: bytes, indexes: list[int]) -> tuple[float, float]:
@@ -62,7 +62,7 @@ def main() -> None:
     print(f"{'file':48} {'pages':>5} {'pdfplumber':>12} {'pdfium':>10} {'objects':>9} {'speed-up':>8}")
     for path in files:
         data = path.read_bytes()
-        indexes = [i for i, may in enumerate(may_hold_tables(data)) if may]
+        indexes = [i for i, may in enumerate(read_pdf_text(data).may_hold_table) if may]
         if not indexes:
             continue
         plumber = statistics.median(_pdfplumber(data, indexes)[0] for _ in range(args.runs))

@@ -17,7 +17,6 @@ import pdfplumber
 import pypdfium2 as pdfium
 
 from pipeline.parse.pdf.pdfium_page import PdfiumPages
-from pipeline.parse.pdf.table_pages import may_hold_tables
 from pipeline.parse.pdf.tables import read_pages, read_tables
 from pipeline.parse.pdf_text import read_pdf_text
 from pipeline.parse.result import ParsedDocument
@@ -54,7 +53,8 @@ def parse_pdf_report(
         text_encoding=None,
         line_pages=pdf_text.line_pages,
     )
-    may_hold_table = may_hold_tables(data) if fast else None
+    # The pages without tables are told apart while the text is read (one pass of PDFium over the file).
+    may_hold_table = pdf_text.may_hold_table if fast else None
     return with_tables(narrative, _tables(data, reader, may_hold_table), sha256)
 
 

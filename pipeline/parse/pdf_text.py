@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from pipeline.parse.pdf.table_pages import may_hold_table
 from pipeline.parse.result import UnreadableDocument
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -25,6 +26,8 @@ class PdfText:
     text: str
     line_pages: list[int]
     page_count: int
+    may_hold_table: list[bool]
+    """For each page, whether it may hold (the start of) a table (``pdf.table_pages``)."""
 
 
 def read_pdf_text(data: bytes) -> PdfText:
@@ -38,9 +41,11 @@ def read_pdf_text(data: bytes) -> PdfText:
         raise UnreadableDocument("corrupt", f"the PDF is corrupt or truncated ({message})") from exc
     try:
         pages: list[str] = []
+        may_hold: list[bool] = []
         image_pages = 0
         for page in document:
             text = page.get_textpage().get_text_range()
+            may_hold.append(may_hold_table(page, text))
             pages.append(text.replace("\r\n", "\n").replace("\r", "\n").replace("\x02", "").replace("\x00", ""))
             if any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)):
                 image_pages += 1
@@ -60,4 +65,6 @@ def read_pdf_text(data: bytes) -> PdfText:
         page_lines = page.rstrip("\n").split("\n")
         lines.extend(page_lines)
         line_pages.extend([number] * len(page_lines))
-    return PdfText(text="\n".join(lines) + "\n", line_pages=line_pages, page_count=len(pages))
+    return PdfText(
+        text="\n".join(lines) + "\n", line_pages=line_pages, page_count=len(pages), may_hold_table=may_hold
+    )

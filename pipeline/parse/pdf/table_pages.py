@@ -1,4 +1,5 @@
-"""Which pages of a PDF may hold a table, told by PDFium before the table reader reads any page.
+"""Which pages of a PDF may hold a table, told by PDFium while it reads the text, before the table reader reads any
+page.
 
 The table reader takes tens of milliseconds a page (its grids, its lines of text); PDFium tells in milliseconds whether a
 page draws any path (a ruled table needs rules) or prints 表 (a table without rules starts under its title, and
@@ -12,17 +13,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 
-def may_hold_tables(data: bytes) -> list[bool]:
-    """For each page, in order, whether it may hold (the start of) a table."""
-    document = pdfium.PdfDocument(data)
-    try:
-        return [_may_hold_table(page) for page in document]
-    finally:
-        document.close()
-
-
-def _may_hold_table(page: pdfium.PdfPage) -> bool:
+def may_hold_table(page: pdfium.PdfPage, text: str) -> bool:
+    """Whether ``page``, whose text layer is ``text``, may hold (the start of) a table."""
     # Rules drawn inside a form XObject are paths too: get_objects descends into forms.
-    if any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH])):
-        return True
-    return "表" in page.get_textpage().get_text_range()
+    return "表" in text or any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]))

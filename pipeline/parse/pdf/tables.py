@@ -32,7 +32,7 @@ def read_tables(pages: list[PageLayout]) -> list[ReadTable]:
 def extract_tables(
     pdf: pdfplumber.PDF, *, sha256: str, may_hold_table: Sequence[bool] | None = None
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(statement_tables, line_items) for one opened PDF; ``may_hold_table`` (``table_pages.may_hold_tables``)
+    """(statement_tables, line_items) for one opened PDF; ``may_hold_table`` (``pdf_text.PdfText.may_hold_table``)
     spares the pages that surely hold none."""
     return frames(read_tables(read_pages(pdf.pages, may_hold_table)), sha256)
 

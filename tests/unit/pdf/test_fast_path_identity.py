@@ -18,7 +18,7 @@ from polars.testing import assert_frame_equal
 from pipeline import schemas
 from pipeline.parse.pdf import extract_tables
 from pipeline.parse.pdf.pdfium_page import PdfiumPages
-from pipeline.parse.pdf.table_pages import may_hold_tables
+from pipeline.parse.pdf_text import read_pdf_text
 from pipeline.parse.pdf.tables import read_pages, read_tables
 from pipeline.parse.pdf_report import parse_pdf_report
 from pipeline.parse.statement_tables import frames
@@ -69,7 +69,7 @@ def test_real_report_part_tables_read_the_same(name: str) -> None:
     data = (REAL_PDFS / name).read_bytes()
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         every_page = extract_tables(pdf, sha256="0" * 64)
-        fast = extract_tables(pdf, sha256="0" * 64, may_hold_table=may_hold_tables(data))
+        fast = extract_tables(pdf, sha256="0" * 64, may_hold_table=read_pdf_text(data).may_hold_table)
     for expected, got in zip(every_page, fast, strict=True):
         assert_frame_equal(got, expected, check_exact=True)
 
@@ -78,13 +78,13 @@ def test_real_report_part_tables_read_the_same(name: str) -> None:
 def test_generated_report_reads_the_same(ruling: str) -> None:
     data = _generated_pdf(ruling)
     # Not vacuous: the report has pages pdfplumber is spared (its narrative).
-    assert not all(may_hold_tables(data))
+    assert not all(read_pdf_text(data).may_hold_table)
     _assert_same_frames(data, FAST, EVERY_PAGE)
 
 
 def test_pages_without_rules_or_titles_are_spared() -> None:
     """The unruled report's narrative pages draw no path and print no 表; its table pages print their titles."""
-    flags = may_hold_tables(_generated_pdf("unruled"))
+    flags = read_pdf_text(_generated_pdf("unruled")).may_hold_table
     assert flags.count(False) >= 3
     assert flags.count(True) >= 3
 
@@ -98,7 +98,7 @@ def test_real_report_reads_the_same_from_pdfium(name: str) -> None:
 def test_real_report_part_tables_read_the_same_from_pdfium(name: str) -> None:
     """Among them the corpus's pages turned a quarter (/Rotate 90), their text drawn turned back."""
     data = (REAL_PDFS / name).read_bytes()
-    flags = may_hold_tables(data)
+    flags = read_pdf_text(data).may_hold_table
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         expected = extract_tables(pdf, sha256="0" * 64, may_hold_table=flags)
     document = pdfium.PdfDocument(data)
