@@ -105,9 +105,10 @@ def parse_documents(
             (parse_one(str(root), sha, path, max_file_bytes) for sha, path in documents), batch_size
         )
         return
-    # forkserver, not fork: the caller may run threads (Dagster, polars), and a forked copy of a held lock deadlocks.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pipeline.parse.dispatch"])
+    # spawn, not fork: the caller may run threads (Dagster, polars), and a forked copy of a held lock deadlocks. Not
+    # forkserver either: its server, with the parser imported (80 MB), would outlive the pool, through dbt, the
+    # run's peak of memory; each spawned worker imports the parser once, side by side.
+    context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         shas = [sha for sha, _ in documents]
         paths = [path for _, path in documents]
