@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,14 @@ def test_a_reader_holding_the_warehouse_open_keeps_its_snapshot_while_the_job_pu
             for run in (first, second)]
     assert {"metric_codes", "fct_yoy_change", "warehouse/published"} <= made[0]
     assert "metric_codes" not in made[1] and {"fct_yoy_change", "warehouse/published"} <= made[1]
+    # The documents table is materialised per document partition of the run (here both), every other raw table
+    # once per run, with its row count: events grow with the documents, not with documents × tables.
+    raw_tables = [e.materialization for e in second.get_asset_materialization_events()
+                  if e.asset_key.path[0] == "disclosures" and e.asset_key.path[1] != "regions"]
+    by_table = Counter(m.asset_key.path[1] for m in raw_tables)
+    assert by_table.pop("documents") == 2 and set(by_table.values()) == {1} and "line_items" in by_table
+    [line_items] = [m for m in raw_tables if m.asset_key.path[1] == "line_items"]
+    assert line_items.metadata["rows"].value == query(warehouse, "select count(*) from raw.line_items")[0][0] > 0
 
     after = tuple(query(warehouse, _STATE)[0])
     assert after[0] == 2 and after[1] > before[1] and after[2] == before[2]
