@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import dagster as dg
@@ -15,7 +19,7 @@ from pipeline.definitions import defs as load_defs
 from pipeline.defs.documents import documents_partitions
 from pipeline.defs.resources import RawFolder
 from pipeline.schemas import ALL_FRAMES, PARSED_FRAMES, WAREHOUSE_FRAMES
-from pipeline.settings import DEFAULT_MAX_FILE_BYTES
+from pipeline.settings import DEFAULT_MAX_FILE_BYTES, PROJECT_ROOT
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +128,16 @@ def test_sensor_requests_a_run_only_for_new_bytes(defs: dg.Definitions, tmp_path
         assert third.run_requests[0].tags["dagster/asset_partition_range_start"] == revised_sha
         assert third.run_requests[0].run_key != first.run_requests[0].run_key
 
+
+
+def test_workspace_loads_as_one_named_code_location(tmp_path) -> None:
+    """What `dagster dev` loads: workspace.yaml's code location, under the name pyproject.toml gives it too."""
+    validated = subprocess.run(
+        [str(Path(sys.executable).parent / "dagster"), "definitions", "validate", "-w", "workspace.yaml"],
+        cwd=PROJECT_ROOT, env={**os.environ, "DAGSTER_HOME": str(tmp_path), "DO_NOT_TRACK": "1"},
+        capture_output=True, text=True, timeout=300,
+    )
+    output = validated.stdout + validated.stderr
+    assert validated.returncode == 0, output[-3000:]
+    assert "Validation successful for code location fiscal_warehouse" in output
+    assert "does not match" not in output
