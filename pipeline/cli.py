@@ -13,7 +13,6 @@ import logging
 import os
 import sys
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from pipeline.research import ResearchError

@@ -45,6 +45,7 @@ def _documents_spec() -> dg.AssetSpec:
         skippable=True,
     )
 
+
 # Keyed disclosures/<table>, the default key dbt gives source `disclosures`: lineage joins without a translator.
 loaded_with_documents = [
     dg.AssetSpec(
@@ -144,7 +145,8 @@ def disclosures_tables(
     # The checks describe the run's documents either way; the tables are materialised only when something changed.
     if changed:
         for spec in loaded_with_documents:
-            context.log_event(dg.AssetMaterialization(asset_key=spec.key, metadata={"rows": counts[spec.key.path[-1]]}))
+            rows = counts[spec.key.path[-1]]
+            context.log_event(dg.AssetMaterialization(asset_key=spec.key, metadata={"rows": rows}))
         yield dg.MaterializeResult(asset_key=_DOCUMENTS_KEY, metadata={"rows": counts[schemas.DOCUMENTS.name]})
     for name, found in problems.items():
         yield dg.AssetCheckResult(
