@@ -3,9 +3,9 @@
     .venv/bin/python benchmarks/pdf_readers.py                      # the real PDFs in tests/fixtures/real
     .venv/bin/python benchmarks/pdf_readers.py a.pdf b.pdf
 
-Each reader reads the pages ``PdfText.may_hold_table`` keeps, as the pipeline does (``read_page``: the page's objects,
-its grids and lines); ``objects`` is the part PDFium takes to build the page the reader reads. The figures are
-medians of ``--runs`` runs per file.
+Each reader reads the pages ``PdfText.may_hold_table`` keeps, as the pipeline does (``read_page``: the page's
+objects, its grids and lines); ``objects`` is the part PDFium takes to build the page the reader reads. The figures
+are medians of ``--runs`` runs per file.
 """
 
 from __future__ import annotations

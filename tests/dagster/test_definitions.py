@@ -129,7 +129,6 @@ def test_sensor_requests_a_run_only_for_new_bytes(defs: dg.Definitions, tmp_path
         assert third.run_requests[0].run_key != first.run_requests[0].run_key
 
 
-
 def test_workspace_loads_as_one_named_code_location(tmp_path) -> None:
     """What `dagster dev` loads: workspace.yaml's code location, under the name pyproject.toml gives it too."""
     validated = subprocess.run(
