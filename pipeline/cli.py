@@ -163,18 +163,15 @@ def _pending(settings: Settings, load_config: dict) -> PendingWork | None:
 
     from pipeline.lib.dbt_project import project_fingerprint
     from pipeline.load.pending import pending_work
-    from pipeline.load.status import document_states
     from pipeline.parse.version import PARSER_VERSION
     from pipeline.sources import drop_folder
 
     files, _ = drop_folder.scan(settings.raw_dir)
     with duckdb.connect(str(settings.warehouse), read_only=True) as con:
-        again = set(load_config.get("reparse", []))
-        if load_config.get("reparse_quarantined"):
-            again |= set(document_states(con).quarantined["document_sha256"])
         return pending_work(
             con, files, files["document_sha256"].unique().to_list(), parser_version=PARSER_VERSION,
-            dbt_fingerprint=project_fingerprint(), again=again,
+            dbt_fingerprint=project_fingerprint(), again=load_config.get("reparse", []),
+            again_quarantined=load_config.get("reparse_quarantined", False),
         )
 
 

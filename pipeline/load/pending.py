@@ -36,12 +36,16 @@ def pending_work(
     parser_version: str,
     dbt_fingerprint: str,
     again: Iterable[str] = (),
+    again_quarantined: bool = False,
 ) -> PendingWork:
-    """The work ``files`` (a DOCUMENT_FILES frame) and the documents ``shas`` among them leave to do."""
+    """The work ``files`` (a DOCUMENT_FILES frame) and the documents ``shas`` among them leave to do; ``again``
+    and, with ``again_quarantined``, every quarantined document are read again although this parser read them."""
     shas = list(shas)
     if not _has_raw_tables(con):
         return PendingWork(to_parse=shas, files_changed=True, dbt_stale=True)
     again = set(again)
+    if again_quarantined:
+        again |= {sha for (sha,) in con.execute(f"SELECT document_sha256 FROM {RAW_SCHEMA}.quarantine").fetchall()}
     done = {
         sha
         for (sha,) in con.execute(

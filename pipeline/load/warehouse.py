@@ -59,11 +59,6 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: ParseBatch) -> bool:
     return any(changed)
 
 
-def quarantined_documents(con: duckdb.DuckDBPyConnection) -> list[str]:
-    ensure_raw_tables(con)
-    return [sha for (sha,) in con.execute(f"SELECT document_sha256 FROM {RAW_SCHEMA}.quarantine ORDER BY 1").fetchall()]
-
-
 def document_rows(con: duckdb.DuckDBPyConnection, schema: schemas.FrameSchema, shas: list[str]) -> pl.DataFrame:
     """The rows of ``raw.<schema>`` that belong to the documents ``shas``."""
     return con.execute(

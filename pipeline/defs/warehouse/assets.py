@@ -14,7 +14,7 @@ from pipeline.lib.dbt_project import project_fingerprint
 from pipeline.lib.markdown import markdown_table
 from pipeline.lib.progress import PROGRESS
 from pipeline.load.pending import pending_work
-from pipeline.load.warehouse import document_rows, load_batch, load_files, quarantined_documents, row_counts
+from pipeline.load.warehouse import document_rows, load_batch, load_files, row_counts
 from pipeline.parse.batch import parse_documents, worker_count
 from pipeline.parse.version import PARSER_VERSION
 from pipeline.schemas import ALL_FRAMES
@@ -114,10 +114,9 @@ def disclosures_tables(
     checked = (*schemas.PARSED_FRAMES, schemas.QUARANTINE)
     problems: dict[str, list[str]] = {schema.name: [] for schema in checked}
     with warehouse.get_connection() as con:
-        again = set(config.reparse) | (set(quarantined_documents(con)) if config.reparse_quarantined else set())
         pending = pending_work(
             con, raw_documents, run_shas, parser_version=PARSER_VERSION, dbt_fingerprint=project_fingerprint(),
-            again=again,
+            again=config.reparse, again_quarantined=config.reparse_quarantined,
         )
         todo = set(pending.to_parse)
         # Rows change when a document is new or reads differently; files, or a dbt project, when they changed.

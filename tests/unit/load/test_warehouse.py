@@ -121,6 +121,11 @@ def test_only_documents_without_a_result_of_this_parser_version_are_parsed(tmp_p
         # … a new parser version reads them all again, and a retry asks for one explicitly.
         assert pending(["a", "b", "c"], "next").to_parse == ["a", "b", "c"]
         assert pending(["a", "b", "c"], again=("b",)).to_parse == ["b", "c"]
+        # `b` is the quarantined one: asked for as every quarantined document, it alone is read again.
+        again_quarantined = pending_work(
+            con, files, ["a", "b"], parser_version="test", dbt_fingerprint="dbt-1", again_quarantined=True
+        )
+        assert again_quarantined.to_parse == ["b"]
         # A file renamed or touched is new to document_files; a changed dbt project needs a rebuild.
         renamed = _files(("a", "a2.txt"), ("b", "b.bin"))
         assert pending_work(con, renamed, [], parser_version="test", dbt_fingerprint="dbt-1").files_changed
