@@ -50,8 +50,9 @@ def writer_lock(published: Path) -> Iterator[None]:
 
 def discard_build(build: Path) -> None:
     """Removes a build that will not be published (a run with nothing new, a failed one, one that died)."""
-    for path in (build, build.with_name(build.name + ".wal"), build.with_name(build.name + ".copying"), _owner(build)):
-        path.unlink(missing_ok=True)
+    for suffix in ("", ".wal", ".copying"):
+        build.with_name(build.name + suffix).unlink(missing_ok=True)
+    _owner(build).unlink(missing_ok=True)
 
 
 def start_build(published: Path, run_id: str) -> Path:
