@@ -44,5 +44,19 @@ def test_the_dbt_version_is_the_installed_dbt_core_without_running_dbt(monkeypat
     assert str(dbt_cli()._cli_version) == importlib.metadata.version("dbt-core")
 
 
+def test_a_dbt_invocation_loads_no_dbt_profile_in_this_process(monkeypatch, tmp_path: Path) -> None:
+    # dagster-dbt would build a dbt adapter here (1.3 s a run) for metadata this project never fetches.
+    import dbt.config.runtime
+
+    loaded = []
+    monkeypatch.setattr(dbt.config.runtime, "load_profile", lambda *args, **kwargs: loaded.append(args))
+
+    invocation = dbt_cli().cli(["parse", "--quiet"], target_path=tmp_path / "target")
+    invocation.wait()
+
+    assert invocation.is_successful()
+    assert loaded == []
+
+
 def _refuse(*args, **kwargs):
     raise AssertionError(f"dbt was started: {args}")
