@@ -16,13 +16,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline.lib.dagster_home import write_instance_config
 from pipeline.research import ResearchError
 from pipeline.settings import RAW_DIR_ENV, WAREHOUSE_ENV, Settings
 
 if TYPE_CHECKING:
     from pipeline.load.pending import PendingWork
 
-_DAGSTER_YAML = "telemetry:\n  enabled: false\n"
 _WAREHOUSE_HELP = "the DuckDB file (default data/warehouse.duckdb)"
 
 
@@ -50,9 +50,7 @@ PLANNED_EVENTS_ENV = "DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS"
 
 def prepare_dagster_home(settings: Settings) -> None:
     settings.dagster_home.mkdir(parents=True, exist_ok=True)
-    config = settings.dagster_home / "dagster.yaml"
-    if not config.exists():
-        config.write_text(_DAGSTER_YAML)
+    write_instance_config(settings.dagster_home)
     os.environ["DAGSTER_HOME"] = str(settings.dagster_home)
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault(PLANNED_EVENTS_ENV, "true")

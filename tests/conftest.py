@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.lib.dagster_home import write_instance_config
 from pipeline.settings import PROJECT_ROOT, RAW_DIR_ENV, SOURCES_ENV, WAREHOUSE_ENV
 
 SEED = PROJECT_ROOT / "data" / "raw" / "liaoning-panjin-xinglongtai_gongxinju_2022_dept-final.txt"
@@ -55,7 +56,7 @@ def dagster_home() -> Iterator[Path]:
     memory = Path("/dev/shm")
     with tempfile.TemporaryDirectory(prefix="dagster_home-", dir=memory if memory.is_dir() else None) as name:
         home = Path(name)
-        (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+        write_instance_config(home)
         yield home
 
 
