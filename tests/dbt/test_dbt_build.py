@@ -285,6 +285,34 @@ def test_mart_columns_declared_not_null_are_not_null_in_the_warehouse(full_build
         con.execute("insert into fct_yoy_change (department_key) values (null)")
 
 
+def test_mart_columns_with_listed_values_refuse_any_other_value_in_the_warehouse(full_build, tmp_path):
+    """The marts' accepted values are check constraints of the contract (in place of accepted_values tests),
+    enforced by DuckDB, column for column."""
+    declared = {
+        (node["name"], column["name"])
+        for node in full_build.manifest()["nodes"].values()
+        if node["resource_type"] == "model" and node["schema"] == "main"
+        for column in node["columns"].values()
+        if any(c["type"] == "check" for c in column.get("constraints", []))
+    }
+    assert len(declared) >= 20
+    enforced = {
+        (table, column)
+        for table, columns in full_build.query(
+            "select table_name, constraint_column_names from duckdb_constraints() "
+            "where schema_name = 'main' and constraint_type = 'CHECK'"
+        )
+        for column in columns
+    }
+    assert declared == enforced
+    writable = tmp_path / "copy.duckdb"
+    shutil.copyfile(full_build.warehouse, writable)
+    with duckdb.connect(str(writable)) as con, pytest.raises(duckdb.ConstraintException, match="CHECK"):
+        con.execute(
+            "update fct_yoy_change set report_kind = 'draft' where rowid = (select min(rowid) from fct_yoy_change)"
+        )
+
+
 def test_a_null_in_a_required_column_of_a_view_fails_its_not_null_columns_test(full_build, tmp_path):
     """Views carry no constraints: one not_null_columns test per view stands for a not_null test per column."""
     listed = {
