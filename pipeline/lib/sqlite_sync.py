@@ -1,5 +1,5 @@
-"""Dagster's SQLite storage commits each event (a run writes ~1,000: planned, materialised, checked) on a fresh
-connection, and SQLite's default (``synchronous=FULL``) makes every commit wait for the disk: seconds per run on a
+"""Dagster's SQLite storage commits each event (a run writes ~1,000: planned, materialised, checked) on its own,
+and SQLite's default (``synchronous=FULL``) makes every commit wait for the disk: seconds per run on a
 virtual disk. All of Dagster's SQLite files are in WAL mode, where ``synchronous=NORMAL`` keeps them consistent
 through a crash or power loss and may only lose the last commits before a power loss; the warehouse itself is
 published with its own fsync and is what a run is judged by.
