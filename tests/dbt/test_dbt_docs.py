@@ -124,6 +124,29 @@ def test_raw_tables_refuse_a_missing_required_value_and_a_repeated_key(tmp_path)
             )
 
 
+# What would make a staging view more (or fewer) rows than its raw table, or rows a key could repeat in.
+_RESHAPING = re.compile(r"\b(join|where|group\s+by|distinct|union|qualify|limit|having|unnest)\b", re.IGNORECASE)
+
+
+def test_each_staging_view_is_its_raw_table_renamed_so_the_primary_key_carries_over():
+    """A staging view selects every row of one raw table, once, and keeps its key columns by name: the primary key
+    DuckDB enforces at load (test above) is the view's key, and no unique test repeats it as a node."""
+    staging = ROOT / "dbt_project" / "models" / "staging" / "disclosures"
+    keys = {frame.name: frame.key for frame in schemas.WAREHOUSE_FRAMES}
+    views = sorted(staging.glob("stg_disclosures__*.sql"))
+    assert len(views) == len(keys)
+    declared = yaml.safe_load((staging / "_disclosures__models.yml").read_text(encoding="utf-8"))
+    models = {model["name"]: model for model in declared["models"]}
+    for view in views:
+        code = re.sub(r"--[^\n]*", "", view.read_text(encoding="utf-8"))
+        (table,) = re.findall(r"source\('disclosures',\s*'(\w+)'\)", code)
+        assert view.stem == f"stg_disclosures__{table}"
+        assert not _RESHAPING.search(code), view.name
+        for column in keys[table]:
+            assert re.search(rf"\bas {column}\b", code), f"{view.name} does not keep key column {column}"
+        assert models[view.stem].get("data_tests"), f"{view.stem} has no test"
+
+
 def test_quarantine_reason_seed_mirrors_schemas_py():
     import csv
 
