@@ -18,9 +18,9 @@ from polars.testing import assert_frame_equal
 from pipeline import schemas
 from pipeline.parse.pdf import extract_tables
 from pipeline.parse.pdf.pdfium_page import PdfiumPages
-from pipeline.parse.pdf_text import read_pdf_text
 from pipeline.parse.pdf.tables import read_pages, read_tables
 from pipeline.parse.pdf_report import parse_pdf_report
+from pipeline.parse.pdf_text import read_pdf_text
 from pipeline.parse.statement_tables import frames
 from tests.conftest import REAL_PDFS
 from tests.corpus import spec
