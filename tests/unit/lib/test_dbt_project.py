@@ -58,5 +58,18 @@ def test_a_dbt_invocation_loads_no_dbt_profile_in_this_process(monkeypatch, tmp_
     assert loaded == []
 
 
+def test_dbt_keeps_its_debug_log_as_plain_text_beside_the_json_events_dagster_reads(tmp_path: Path) -> None:
+    # dagster-dbt sets DBT_LOG_FORMAT=json for stdout; the file would follow it (every statement serialised to JSON
+    # as well, ~1 s a build) unless the project says otherwise.
+    invocation = dbt_cli().cli(["parse"], target_path=tmp_path / "target")
+    events = list(invocation.stream_raw_events())
+
+    assert invocation.is_successful()
+    assert events and all(isinstance(event.raw_event, dict) for event in events)
+    lines = (tmp_path / "target" / "dbt.log").read_text(encoding="utf-8").splitlines()
+    assert any("[debug]" in line for line in lines)
+    assert not any(line.startswith("{") for line in lines)
+
+
 def _refuse(*args, **kwargs):
     raise AssertionError(f"dbt was started: {args}")
