@@ -7,8 +7,11 @@ characters are ordered left to right and a blank is put where the gap is wide, a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+T = TypeVar("T")
 
 Char = dict  # a pdfplumber char object
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom (PDF points, top-left origin)
@@ -24,6 +27,8 @@ class TextLine:
     occupied: set[int] = field(
         default_factory=set, repr=False
     )  # whole points where its glyphs' centres stand
+    # What the table reader derives from the chars (the text, the words), asked for many times per line.
+    _derived: dict[Hashable, object] = field(default_factory=dict, repr=False, compare=False)
 
     def holds_x(self, char: Char) -> bool:
         """Whether a glyph of the line already stands where ``char`` stands (it belongs to another line)."""
@@ -31,7 +36,14 @@ class TextLine:
         reach = max(int((char["x1"] - char["x0"]) * 0.4), 0)
         return any(centre + d in self.occupied for d in range(-reach, reach + 1))
 
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, once for this line's chars: a char added later computes it again."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]  # type: ignore[return-value]
+
     def add(self, char: Char) -> None:
+        self._derived.clear()
         self.occupied.add(int((char["x0"] + char["x1"]) / 2))
         if not self.chars:
             self.x0, self.top, self.x1, self.bottom = char["x0"], char["top"], char["x1"], char["bottom"]
@@ -48,7 +60,7 @@ class TextLine:
 
     @property
     def text(self) -> str:
-        return chars_text(self.chars)
+        return self.derived("text", lambda: chars_text(self.chars))
 
     @property
     def middle(self) -> float:

@@ -27,6 +27,10 @@ class Token:
 def tokens(line: TextLine, wide: float = 0.9) -> list[Token]:
     """The line cut where the gap between characters is wider than ``wide`` glyphs (header words stand closer
     together than a justified label's characters: they are cut at half a glyph)."""
+    return list(line.derived(("tokens", wide), lambda: _cut(line, wide)))
+
+
+def _cut(line: TextLine, wide: float) -> tuple[Token, ...]:
     out: list[list[Char]] = []
     for char in sorted(line.chars, key=lambda c: c["x0"]):
         if out:
@@ -42,7 +46,7 @@ def tokens(line: TextLine, wide: float = 0.9) -> list[Token]:
                 out[-1].append(char)
                 continue
         out.append([char])
-    return [
+    return tuple(
         Token(
             chars_text(group),
             min(c["x0"] for c in group),
@@ -51,7 +55,7 @@ def tokens(line: TextLine, wide: float = 0.9) -> list[Token]:
             max(c["bottom"] for c in group),
         )
         for group in out
-    ]
+    )
 
 
 def header_words(line: TextLine, above: Sequence[Token] = ()) -> list[Token]:
