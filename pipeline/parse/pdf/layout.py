@@ -34,7 +34,7 @@ class TextLine:
         """Whether a glyph of the line already stands where ``char`` stands (it belongs to another line)."""
         centre = int((char["x0"] + char["x1"]) / 2)
         reach = max(int((char["x1"] - char["x0"]) * 0.4), 0)
-        return any(centre + d in self.occupied for d in range(-reach, reach + 1))
+        return not self.occupied.isdisjoint(range(centre - reach, centre + reach + 1))
 
     def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, once for this line's chars: a char added later computes it again."""
@@ -43,7 +43,8 @@ class TextLine:
         return self._derived[key]  # type: ignore[return-value]
 
     def add(self, char: Char) -> None:
-        self._derived.clear()
+        if self._derived:
+            self._derived.clear()
         self.occupied.add(int((char["x0"] + char["x1"]) / 2))
         if not self.chars:
             self.x0, self.top, self.x1, self.bottom = char["x0"], char["top"], char["x1"], char["bottom"]
