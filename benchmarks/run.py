@@ -37,7 +37,7 @@ import platform  # noqa: E402
 import shutil  # noqa: E402
 import tempfile  # noqa: E402
 
-from benchmarks import parse_refs, synthetic  # noqa: E402
+from benchmarks import dbt_sql, parse_refs, synthetic  # noqa: E402
 from benchmarks.corpus_cache import corpus, page_count  # noqa: E402
 from benchmarks.measure import Run, run  # noqa: E402
 from tests.readme_questions import readme_questions  # noqa: E402
@@ -60,6 +60,9 @@ ROWS = (
     ("peak_process_rss_mb", "peak RSS, one process (cold)", "MB", None),
     ("noop_s", "nightly no-op", "s", ("<=", 10)),
     ("one_new_s", "one new report end to end", "s", ("<=", 20)),
+    ("one_new_dbt_nodes", "one new: dbt nodes built and tested", "", None),
+    ("one_new_dbt_execution_s", "one new: dbt's execution", "s", None),
+    ("one_new_dbt_sql_s", "one new: its SQL alone in DuckDB", "s", None),
     ("parse_reports", "reports (parse alone)", "", None),
     ("parse_s", "parse alone, ours (pool)", "s", None),
     ("parse_every_page_s", "parse alone, ours, fast path off", "s", None),
@@ -121,6 +124,7 @@ def measure(reports: int, seed: int, query_runs: int, work: Path, parse_sample: 
     os.link(new_file, raw / new_file.name)
     _say("one new report …")
     one_new = _ingest(raw, warehouse, work, "one_new")
+    dbt_cost = dbt_sql.build_cost(ROOT / "dbt_project" / "target" / "run_results.json", warehouse)
 
     parse_files = cold_files[:parse_sample] if parse_sample else cold_files
     _say(f"parse alone, {len(parse_files)} reports: ours …")
@@ -154,6 +158,11 @@ def measure(reports: int, seed: int, query_runs: int, work: Path, parse_sample: 
         "noop_peak_rss_mb": round(noop.tree_rss_mb, 1),
         "one_new_s": round(one_new.wall_s, 2),
         "one_new_peak_rss_mb": round(one_new.tree_rss_mb, 1),
+        "one_new_dbt_nodes": dbt_cost.nodes,
+        "one_new_dbt_execution_s": round(dbt_cost.execution_s, 2),
+        "one_new_dbt_sql_s": round(dbt_cost.tables_sql_s + dbt_cost.tests_sql_s, 2),
+        "one_new_dbt_tables_sql_s": round(dbt_cost.tables_sql_s, 2),
+        "one_new_dbt_tests_sql_s": round(dbt_cost.tests_sql_s, 2),
         "parse_reports": len(parse_files),
         "parse_pages": sum(page_count(f) for f in parse_files),
         "parse_s": round(parse_s, 2),
