@@ -21,7 +21,7 @@ MEMORY_LIMIT = "512MB"
 @dataclass(frozen=True)
 class BuildCost:
     nodes: int
-    execution_s: float  # dbt's own figure: from its first node to its last
+    execution_s: float  # dbt's "Finished running … in N seconds": the nodes, and the schemas and cache before them
     tables_sql_s: float
     tests_sql_s: float
 
