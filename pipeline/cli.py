@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.lib.dagster_home import write_instance_config
+from pipeline.lib import warm_dbt
 from pipeline.research import ResearchError
 from pipeline.settings import RAW_DIR_ENV, WAREHOUSE_ENV, Settings
 
@@ -105,15 +106,20 @@ def _run_ingest(args: argparse.Namespace, *, load_config: dict) -> int:
         return 0
 
     from pipeline.lib.dbt_project import prepare_manifest
-    from pipeline.lib.progress import progress_logger
 
     _say("preparing the dbt manifest …")
     prepare_manifest()
+    # dbt's own start-up, paid on the second core while Dagster prepares the run.
+    with warm_dbt.ahead():
+        return _run_job(settings, pending, fetch_web=fetch_web, load_config=load_config)
 
+
+def _run_job(settings: Settings, pending: PendingWork | None, *, fetch_web: bool, load_config: dict) -> int:
     import dagster as dg
 
     from pipeline.definitions import defs
     from pipeline.defs.documents import ingest_in_process
+    from pipeline.lib.progress import progress_logger
 
     # A run with nothing new skips dbt and the publish; Dagster then warns once per blocking dbt test it did not
     # gate on, hundreds of lines that say nothing here.

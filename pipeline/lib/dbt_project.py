@@ -18,13 +18,14 @@ from pipeline.settings import DBT_PROJECT_DIR
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
-# The dbt installed beside this interpreter, so that `.venv/bin/python -m pipeline` works without activating.
-DBT_EXECUTABLE = str(Path(sys.executable).parent / "dbt")
+# dbt as installed beside this interpreter (so that `.venv/bin/python -m pipeline` works without activating), through
+# the entry point that can hand the invocation to a dbt started ahead of time (pipeline/lib/warm_dbt.py).
+DBT_EXECUTABLE = str(Path(sys.executable).parent / "fiscal-dbt")
 
 
 class InstalledDbtCli(DbtCliResource):
     """dagster-dbt asks the dbt executable for its version (``dbt --version``, a second dbt start-up of 2–4 s) once
-    per run; the executable is the dbt-core installed beside this interpreter, whose version the package records."""
+    per run; the executable runs the dbt-core installed beside this interpreter, whose version the package records."""
 
     @cached_property
     def _cli_version(self) -> version.Version:
