@@ -109,9 +109,17 @@ def _run_ingest(args: argparse.Namespace, *, load_config: dict) -> int:
 
     _say("preparing the dbt manifest …")
     prepare_manifest()
-    # dbt's own start-up, paid on the second core while Dagster prepares the run.
-    with warm_dbt.ahead():
+    with warm_dbt.ahead() if starts_dbt_ahead(pending) else contextlib.nullcontext():
         return _run_job(settings, pending, fetch_web=fetch_web, load_config=load_config)
+
+
+def starts_dbt_ahead(pending: PendingWork | None) -> bool:
+    """Whether dbt's start-up is paid on the second core while Dagster prepares the run: for a run of at most one
+    document per parse worker, where dbt's and Dagster's start-up are most of the time. A larger run's parse dwarfs
+    that start-up, and the waiting dbt would hold ~100 MB beside the parse workers all along."""
+    from pipeline.parse.batch import worker_count
+
+    return pending is not None and len(pending.to_parse) <= worker_count()
 
 
 def _run_job(settings: Settings, pending: PendingWork | None, *, fetch_web: bool, load_config: dict) -> int:
