@@ -24,9 +24,12 @@ import struct
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from pipeline.lib.environ import environment_variable
 
 # The socket of the process waiting for an invocation, for the fiscal-dbt processes started below this one.
 WARM_DBT_ENV = "FISCAL_WARM_DBT"
@@ -77,12 +80,10 @@ def ahead() -> Iterator[int | None]:
             )
         # Only the waiting process listens now: if it dies, a connection is refused and fiscal-dbt runs dbt itself.
         os.close(lifeline)
-        before = os.environ.get(WARM_DBT_ENV)
-        os.environ[WARM_DBT_ENV] = socket_path
         try:
-            yield process.pid
+            with environment_variable(WARM_DBT_ENV, socket_path):
+                yield process.pid
         finally:
-            _restore_env(WARM_DBT_ENV, before)
             os.close(keep_alive)
             # Stops it if it still waits (or imports dbt) for nobody; an invocation it took runs to its end.
             process.send_signal(_STOP_IF_IDLE)
@@ -131,7 +132,6 @@ def _take_over(connection: socket.socket) -> list[str]:
 
 def _stop_when_gone(connection: socket.socket) -> None:
     """Ends this process when the fiscal-dbt it serves is gone: killed, it cannot forward the signal."""
-    import threading
 
     def watch() -> None:
         while connection.recv(1):
@@ -203,13 +203,6 @@ def _receive_exactly(connection: socket.socket, size: int) -> bytes:
 def _available() -> bool:
     # Linux: descriptors passed over a Unix socket, and a process's exit awaited through a pidfd.
     return hasattr(socket, "send_fds") and hasattr(socket, "AF_UNIX") and hasattr(os, "pidfd_open")
-
-
-def _restore_env(name: str, value: str | None) -> None:
-    if value is None:
-        os.environ.pop(name, None)
-    else:
-        os.environ[name] = value
 
 
 if __name__ == "__main__":

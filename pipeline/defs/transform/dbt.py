@@ -1,6 +1,4 @@
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import dagster as dg
@@ -9,6 +7,7 @@ from dagster_dbt import DbtCliResource, dbt_assets
 from pipeline.defs.resources import Warehouse
 from pipeline.lib.dbt_project import dbt_project, keep_invocation_artifacts, project_fingerprint
 from pipeline.lib.dbt_translator import translator
+from pipeline.lib.environ import environment_variable
 from pipeline.load import build_state
 from pipeline.settings import WAREHOUSE_ENV
 
@@ -45,16 +44,7 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse
         build_state.record(con, build_state.DBT_PROJECT_KEY, project_fingerprint())
 
 
-@contextmanager
-def _warehouse_for_dbt(path: Path) -> Iterator[None]:
+def _warehouse_for_dbt(path: Path) -> AbstractContextManager[None]:
     # profiles.yml reads the warehouse from this variable and the dbt subprocess inherits it; the process's own
     # setting (the published file) is restored afterwards.
-    before = os.environ.get(WAREHOUSE_ENV)
-    os.environ[WAREHOUSE_ENV] = str(path)
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(WAREHOUSE_ENV, None)
-        else:
-            os.environ[WAREHOUSE_ENV] = before
+    return environment_variable(WAREHOUSE_ENV, str(path))
