@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.lib.dagster_home import write_instance_config
 from pipeline.lib import warm_dbt
+from pipeline.lib.dagster_home import write_instance_config
 from pipeline.research import ResearchError
 from pipeline.settings import RAW_DIR_ENV, WAREHOUSE_ENV, Settings
 

@@ -1,6 +1,3 @@
-from contextlib import AbstractContextManager
-from pathlib import Path
-
 import dagster as dg
 from dagster_dbt import DbtCliResource, dbt_assets
 
@@ -32,8 +29,10 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse
     """
     with warehouse.get_connection() as con:
         built_by_this_project = build_state.recorded(con, build_state.DBT_PROJECT_KEY) == project_fingerprint()
-    # No fetch_row_counts(): it would open the DuckDB file while dbt holds its write lock.
-    with _warehouse_for_dbt(warehouse.build):
+    # No fetch_row_counts(): it would open the DuckDB file while dbt holds its write lock. profiles.yml reads the
+    # warehouse from this variable and the dbt subprocess inherits it; this process's own (the published file) is
+    # restored afterwards.
+    with environment_variable(WAREHOUSE_ENV, str(warehouse.build)):
         invocation = dbt.cli(["build", *(_FED_BY_REPORTS if built_by_this_project else ())], context=context)
         try:
             yield from invocation.stream()
@@ -43,8 +42,3 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse
     with warehouse.get_connection() as con:
         build_state.record(con, build_state.DBT_PROJECT_KEY, project_fingerprint())
 
-
-def _warehouse_for_dbt(path: Path) -> AbstractContextManager[None]:
-    # profiles.yml reads the warehouse from this variable and the dbt subprocess inherits it; the process's own
-    # setting (the published file) is restored afterwards.
-    return environment_variable(WAREHOUSE_ENV, str(path))
