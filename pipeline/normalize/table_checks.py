@@ -1,9 +1,10 @@
-"""The standard tables' own arithmetic, and the narrative against the tables, as findings.
+"""The standard tables' own arithmetic as findings.
 
 Every check compares two printed numbers (or a printed number with the sum of printed numbers) and records a
 finding when they differ beyond rounding: ±0.01 万元 per summed term, in the unit the table prints. A figure
-printed twice (across tables, or in the narrative and a table) should be identical: a difference within
-rounding is still a warning, beyond it an error. Nothing is corrected or dropped.
+printed in two tables should be identical: a difference within rounding is still a warning, beyond it an error.
+Nothing is corrected or dropped. The narrative against the tables is checked by the warehouse, metric by metric
+(dbt ``int_cross_source_findings``).
 """
 
 from __future__ import annotations
@@ -321,49 +322,9 @@ def _across_tables(by_kind: dict[str, list[Cell]]) -> Iterator[dict | None]:
             )
 
 
-# Narrative figures and the table row that prints the same amount in its first column:
-# (section, labels, table kind, panel, row name prefixes).
-_NARRATIVE_IN_TABLES = (
-    ("收入", ("收入总计",), "final_income_expenditure_summary", 0, ("总计",)),
-    ("支出", ("支出总计",), "final_income_expenditure_summary", 1, ("总计",)),
-    ("收入", ("本年收入合计",), "final_income_expenditure_summary", 0, ("本年收入合计",)),
-    ("支出", ("本年支出合计",), "final_income_expenditure_summary", 1, ("本年支出合计",)),
-    ("基本支出", ("人员经费",), "final_general_budget_basic_expenditure", 0, ("人员经费合计", "人员经费")),
-    ("基本支出", ("公用经费", "日常公用经费"), "final_general_budget_basic_expenditure", 1, ("公用经费合计", "公用经费")),
-)
-
-
-def _narrative_vs_tables(figures: pl.DataFrame, by_kind: dict[str, list[Cell]]) -> Iterator[dict | None]:
-    amounts = figures.filter(pl.col("value_wan_yuan").is_not_null())
-    for section, labels, kind, panel, names in _NARRATIVE_IN_TABLES:
-        table = by_kind.get(kind)
-        if not table:
-            continue
-        row = _row(table, panel, *names)
-        if row is None:
-            continue
-        cell = _first_measure(table, row)
-        stated = amounts.filter((pl.col("section") == section) & pl.col("label").is_in(list(labels))).head(1)
-        if stated.is_empty():
-            continue
-        figure = stated.row(0, named=True)
-        table_wan = cell.value / 10000 if cell.unit == "元" else cell.value
-        finding = _finding(
-            "narrative_matches_table",
-            f"说明 {figure['label']} vs {cell.title} {cell.item}",
-            Decimal(figure["value_wan_yuan"]), table_wan, cell, _CENT,
-            f"the narrative states {figure['label']} {figure['value_printed']}万元 (page {figure['page']}); "
-            f"{cell.title} prints {cell.value}{cell.unit}",
-            same_figure=True,
-        )
-        if finding:
-            finding["observed_location"] = f"p{figure['page']}:L{figure['line_no']}:{figure['char_start']}-{figure['char_end']}"
-        yield finding
-
-
-def table_findings(sha256: str, statement_tables: pl.DataFrame, line_items: pl.DataFrame,
-                   narrative_figures: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Findings of one document's tables (and its narrative against them), in the FINDINGS schema."""
+def table_findings(sha256: str, statement_tables: pl.DataFrame, line_items: pl.DataFrame) -> pl.DataFrame:
+    """Findings of one document's tables, in the FINDINGS schema. The narrative against the tables is the
+    warehouse's check (dbt ``int_cross_source_findings``), where every metric's table and narrative figures meet."""
     cells = _cells(statement_tables, line_items)
     tables = _by_table(cells)
     found: list[dict | None] = []
@@ -374,8 +335,6 @@ def table_findings(sha256: str, statement_tables: pl.DataFrame, line_items: pl.D
             found += _summary_identities(table)
     by_kind = _first_of_each_kind(tables)
     found += _across_tables(by_kind)
-    if narrative_figures is not None and not narrative_figures.is_empty():
-        found += _narrative_vs_tables(narrative_figures, by_kind)
     rows, seen = [], set()
     for finding in found:
         if finding is None or finding["subject"] in seen:

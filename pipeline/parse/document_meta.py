@@ -5,7 +5,14 @@ budget-scope sentence ("纳入XXX2022年部门决算编制范围"), from the nam
 to the form the narrative uses, so "辽宁省盘锦市…局" becomes "盘锦市…局" when the narrative says so),
 from a "单位名称：" line, and last from the sub-unit list ("…局本级"). Template placeholders such as
 某部门 or 本部门 are no name. The region is the area code a 绩效 table prints after the unit's name, else the
-one the name itself starts with (``pipeline.reference.region_names``).
+one the name itself starts with (``pipeline.reference.region_names``), else the one a longer form of the name
+printed in the text starts with ("普陀区财政局" in a title, "上海市普陀区财政局" in the body).
+
+The scope tells a 部门 report (the department consolidated with the units it lists) from a 单位 report (one unit
+alone): the report names it with its year ("2024年单位预算", "2025年区级部门预算"), its tables name the one who
+compiled them ("预算单位：", "编制单位：" against "预算主管部门：", "编制部门："), and their titles say whose they
+are ("预算单位财务收支预算总表" against "部门财务收支预算总表"). A report that says neither is a 部门 report, the
+kind departments publish.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from dataclasses import dataclass
 
 from pipeline.parse.layout import Line, heading_of
 from pipeline.parse.result import UnreadableDocument
+from pipeline.reference.department_names import department_name_normalized
 from pipeline.reference.region_names import region_of
 
 # Any four digits, so that a misprinted "2202年度部门决算" is caught below rather than read as no year at all.
@@ -49,6 +57,19 @@ _ORGANISATION = re.compile(
 _CODED_NAME = re.compile(r"^(?P<unit>\d{3,})?\s*(?P<name>\D+?)\s*(?:[-－—–]\s*(?P<area>\d{6,12}))?$")
 _ADMIN_DIVISION = re.compile(r"(?:省|自治区|市|州|盟|地区|县|区|旗)")
 _TITLE_MAX_CHARS = 60
+DEPARTMENT_SCOPE, UNIT_SCOPE = "department", "unit"
+_SCOPE_WORDS = {"部门": DEPARTMENT_SCOPE, "单位": UNIT_SCOPE}
+# Who compiled a table, printed above it; "单位：万元" is a unit of measure and never matches.
+_COMPILER = re.compile(
+    r"^\s*(?P<who>预算主管部门|编制部门|主管部门|预算单位|编制单位)\s*[:：]\s*[\u4e00-\u9fff]", re.MULTILINE
+)
+_COMPILER_SCOPE = {"预算主管部门": DEPARTMENT_SCOPE, "编制部门": DEPARTMENT_SCOPE, "主管部门": DEPARTMENT_SCOPE}
+# "2024年预算单位财务收支预算总表" / "2025年部门收入预算总表": whose table it is.
+_TABLE_OWNER = re.compile(r"(?:19|20)\d{2}\s*年度?\s*(?P<who>预算单位|部门)[\u4e00-\u9fff]{0,16}?(?:预算|决算)(?:总)?表")
+# "单位编码：349011", "单位代码：…".
+_UNIT_CODE = re.compile(r"(?:单位|部门)(?:编码|代码)\s*[:：]\s*(?P<code>\d{3,12})(?!\d)")
+# How far before a name printed in the body a longer form's divisions may start ("上海市普陀区" + "财政局").
+_REGION_LOOKBACK = 16
 _PUNCTUATION = re.compile(r"[，,。；;：:]")
 
 
@@ -59,6 +80,7 @@ class DocumentMeta:
     region_code: str | None
     fiscal_year: int
     report_kind: str  # final_account | budget
+    report_scope: str  # department | unit
 
 
 def read_document_meta(
@@ -79,10 +101,46 @@ def read_document_meta(
             "not_a_report", "the report names no department: no title, no budget scope, no unit name"
         )
     unit_code = next((m.group("unit") for m in coded if m.group("unit")), None)
+    if unit_code is None and (printed_code := _UNIT_CODE.search(text)):
+        unit_code = printed_code.group("code")
     area = next((m.group("area") for m in coded if m.group("area")), None)
     # The printed area code where a table gives one, else the divisions the department's name starts with.
-    region = area[:6] if area and 11 <= int(area[:2]) <= 82 else region_of(name)
-    return DocumentMeta(name, unit_code, region, year, kind)
+    region = area[:6] if area and 11 <= int(area[:2]) <= 82 else region_of(name) or _region_in_text(name, text)
+    return DocumentMeta(name, unit_code, region, year, kind, _scope(text, year))
+
+
+def _scope(text: str, year: int) -> str:
+    """部门 or 单位: the scope the report names with its year, else the one its tables' compilers and titles
+    name most, else 部门."""
+    named = Counter(
+        _SCOPE_WORDS[m.group("scope")]
+        for m in _REPORT_YEAR.finditer(text)
+        if m.group("scope") and int(m.group("year")) == year
+    )
+    if named:
+        return named.most_common(1)[0][0]
+    tables = Counter(_COMPILER_SCOPE.get(m.group("who"), UNIT_SCOPE) for m in _COMPILER.finditer(text))
+    tables.update(
+        DEPARTMENT_SCOPE if m.group("who") == "部门" else UNIT_SCOPE for m in _TABLE_OWNER.finditer(text)
+    )
+    if tables[UNIT_SCOPE] > tables[DEPARTMENT_SCOPE]:
+        return UNIT_SCOPE
+    return DEPARTMENT_SCOPE
+
+
+def _region_in_text(name: str, text: str) -> str | None:
+    """The region of the longest form of ``name`` the text prints with divisions before it, the one printed
+    most where several forms disagree: "普陀区财政局" is 310107 where the body says "上海市普陀区财政局"."""
+    normalized = department_name_normalized(name)
+    found: Counter[str] = Counter()
+    for match in re.finditer(re.escape(name), text):
+        before = text[max(0, match.start() - _REGION_LOOKBACK) : match.start()]
+        for start in range(len(before)):
+            region = region_of(before[start:] + normalized)
+            if region:
+                found[region] += 1
+                break
+    return found.most_common(1)[0][0] if found else None
 
 
 def _year_and_kind(text: str, source_path: str | None) -> tuple[int, str]:

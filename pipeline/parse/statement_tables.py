@@ -164,7 +164,7 @@ def frames(tables: list[ReadTable], sha256: str) -> tuple[pl.DataFrame, pl.DataF
 def with_tables(document: ParsedDocument, tables: list[ReadTable], sha256: str) -> ParsedDocument:
     """A document's frames with its tables' frames added, and the tables' findings beside the narrative's."""
     statement_tables, line_items = frames(tables, sha256)
-    found = table_findings(sha256, statement_tables, line_items, document[schemas.NARRATIVE_FIGURES.name])
+    found = table_findings(sha256, statement_tables, line_items)
     return ParsedDocument(
         frames={
             **document.frames,

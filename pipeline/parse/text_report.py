@@ -7,6 +7,7 @@ import polars as pl
 
 from pipeline import schemas
 from pipeline.normalize.findings import find_inconsistencies
+from pipeline.parse.declarations import break_rows, find_comparability_breaks, find_nil_statements, nil_rows
 from pipeline.parse.decode import decode_report
 from pipeline.parse.document_meta import DocumentMeta, read_document_meta
 from pipeline.parse.figure_lists import find_figure_lists
@@ -18,6 +19,7 @@ from pipeline.parse.result import ParsedDocument
 from pipeline.parse.sections import assign_sections
 from pipeline.parse.version import PARSER_VERSION
 from pipeline.parse.yoy import extract_yoy
+from pipeline.reference.department_names import department_name_normalized
 
 
 def parse_text_report(data: bytes, *, sha256: str, source_path: str) -> ParsedDocument:
@@ -84,6 +86,14 @@ def read_report_text(
         schemas.YOY_STATEMENTS.name: schemas.YOY_STATEMENTS.frame(
             [s.row(i, prose, line_index, sha256) for i, s in enumerate(statements)]
         ),
+        schemas.NIL_STATEMENTS.name: schemas.NIL_STATEMENTS.frame(
+            nil_rows(find_nil_statements(prose, paragraphs, meta.department_name), prose, line_index, sha256)
+        ),
+        schemas.COMPARABILITY_BREAKS.name: schemas.COMPARABILITY_BREAKS.frame(
+            break_rows(
+                find_comparability_breaks(prose, paragraphs, meta.fiscal_year), prose, line_index, sha256
+            )
+        ),
         schemas.PERFORMANCE_SUMMARIES.name: schemas.PERFORMANCE_SUMMARIES.frame(
             [{**key, "table_index": i, **t.summary} for i, t in enumerate(tables)]
         ),
@@ -117,10 +127,12 @@ def documents_frame(
         "media_type": media_type,
         "text_encoding": text_encoding,
         "department_name": meta.department_name,
+        "department_name_normalized": department_name_normalized(meta.department_name),
         "unit_code": meta.unit_code,
         "region_code": meta.region_code,
         "fiscal_year": meta.fiscal_year,
         "report_kind": meta.report_kind,
+        "report_scope": meta.report_scope,
         "parser_version": PARSER_VERSION,
     }
     return schemas.DOCUMENTS.frame([row])

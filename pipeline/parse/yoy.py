@@ -30,20 +30,31 @@ from pipeline.parse.narrative import CHANGE_WORDS, Candidate
 from pipeline.parse.numbers import Percent, Quantity, match_percent, match_quantity
 from pipeline.parse.prose import Paragraph, Sentence
 
-_PRIOR_YEAR = r"(?:上年同期|上一年度|上一年|上年度|上年|去年|(?:19|20)\d{2}\s*年度?)"
+
+def _wrapped(words: str) -> str:
+    """The alternatives ``a|b|c`` with blanks allowed between their characters: a PDF's text breaks lines inside
+    words ("比上年预算减\n少", "与2023年\n度相比")."""
+    return "|".join(r"\s*".join(word) for word in words.split("|"))
+
+
+_PRIOR_YEAR = rf"(?:{_wrapped('上年同期|上一年度|上一年|上年度|上年|去年')}|(?:19|20)\d{{2}}\s*年\s*度?)"
 # "2022年（上一年度，下同）": a note on the year.
 _YEAR_NOTE = r"(?:\s*[（(][^（()）]{0,24}[）)])?"
 # What of the prior year: "预算", "预算执行数", "当年预算执行数", "年初预算数", "决算数", "数".
-_BASIS = r"(?:\s*(?:同期)?(?:当年)?(?:年初)?(?:预算|决算)?(?:执行数|执行|数)?)"
+_BASIS = (
+    rf"(?:\s*(?:{_wrapped('同期')})?\s*(?:{_wrapped('当年')})?\s*(?:{_wrapped('年初')})?\s*"
+    rf"(?:{_wrapped('预算|决算')})?\s*(?:{_wrapped('执行数|执行|数')})?)"
+)
 _PRIOR = _PRIOR_YEAR + _YEAR_NOTE + _BASIS
 _NO_CHANGE_WORDS = "基本持平|持平|一致|相同|无变化|没有变化|不变"
 _COMPARISON = re.compile(
-    rf"(?:与|和|同)\s*{_PRIOR}\s*(?:同期)?\s*(?:相比|比较|对比)|(?:比|较)\s*{_PRIOR}(?:\s*相比)?|同比"
-    rf"|(?:与|和|同)\s*{_PRIOR}(?=\s*(?:{_NO_CHANGE_WORDS}))"
+    rf"(?:与|和|同)\s*{_PRIOR}\s*(?:同期)?\s*(?:{_wrapped('相比|比较|对比')})|(?:比|较)\s*{_PRIOR}(?:\s*相\s*比)?"
+    rf"|同比|(?:与|和|同)\s*{_PRIOR}(?=\s*(?:{_wrapped(_NO_CHANGE_WORDS)}))"
 )
 _DIRECTION = re.compile(
-    rf"(?P<word>{CHANGE_WORDS})(?P<placeholder>[（(](?:{CHANGE_WORDS})[）)])?了?[ \t\u3000\n]*"
-    rf"|(?P<same>{_NO_CHANGE_WORDS})[ \t\u3000\n]*"
+    rf"(?P<word>{_wrapped(CHANGE_WORDS)})(?P<placeholder>[（(](?:{CHANGE_WORDS})[）)])?了?[ \t\u3000\n]*"
+    # "与上年不一致" says the opposite of 一致
+    rf"|(?<!不)(?P<same>{_wrapped(_NO_CHANGE_WORDS)})[ \t\u3000\n]*"
 )
 # Before a no-change word only the metric's name may stand, in the comparison's own clause.
 _SAME_CLAUSE = re.compile(r"^[\s，,]*[^，,：:、]*$")
@@ -58,6 +69,13 @@ _REASON = re.compile(r"主要原因\s*(?:是|为)?|原因\s*(?:是|为)|主要�
 _REASON_TAIL = re.compile(r"(?:等原因|等|的原因|所致)$")
 _PLACEHOLDER_REASON = re.compile(r"^(?:[0０]+|无|-|—|/)?$")
 _DELIMITER = re.compile(r"[，,；;：:]")
+_LIST_OPENING = re.compile(r"\s*(?:其中|分别是|分别为|具体是)?\s*[：:，,]?\s*")
+# What the prior year's figure is: its budget's execution, its budget, its 决算, or just "the prior year".
+_BASES = (
+    (re.compile(r"执行"), "prior_budget_execution"),
+    (re.compile(r"预算"), "prior_budget"),
+    (re.compile(r"决算"), "prior_final_account"),
+)
 _SIGN = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "降低": -1, "下降": -1} | {
     word: 0 for word in _NO_CHANGE_WORDS.split("|")
 }
@@ -80,6 +98,12 @@ class YoyStatement:
     reason: str | None
     reason_printed: str | None
     word_span: tuple[int, int]  # the direction word as printed
+    comparison: str  # the comparison as printed: 与上年相比, 比2023年预算执行数, 同比
+
+    @property
+    def basis(self) -> str:
+        """What the change is measured against (``comparison_basis``)."""
+        return next((basis for pattern, basis in _BASES if pattern.search(self.comparison)), "prior_year")
 
     @property
     def consumed(self) -> set[int]:
@@ -108,6 +132,8 @@ class YoyStatement:
             "change_pct": self.percent.value if self.percent else None,
             "reason": self.reason,
             "reason_printed": self.reason_printed,
+            "comparison_printed": self.comparison,
+            "comparison_basis": self.basis,
             "line_no": line_index.line_no(span.start),
             "page": None,
             "char_start": span.start,
@@ -122,8 +148,15 @@ def extract_yoy(
     """Every statement, in document order; ``department`` is dropped where a metric's name starts with it."""
     statements = []
     for paragraph in paragraphs:
+        carried: str | None = None  # the comparison a run of "其中：X持平；Y持平" sentences takes over
         for sentence in paragraph.sentences:
-            statements += _in_sentence(text, paragraph, sentence, candidates, department)
+            found = _in_sentence(text, paragraph, sentence, candidates, department)
+            if found:
+                carried = found[-1].comparison
+            elif carried:
+                found = _listed_parts(text, paragraph, sentence, carried, department)
+                carried = carried if found else None
+            statements += found
     return statements
 
 
@@ -149,11 +182,42 @@ def _in_sentence(
             reason, reason_printed = _reason(text, paragraph, sentence, end)
             found.append(
                 YoyStatement(
-                    paragraph, sentence, metric, direction, amount, percent, reason, reason_printed, word_span
+                    paragraph,
+                    sentence,
+                    metric,
+                    direction,
+                    amount,
+                    percent,
+                    reason,
+                    reason_printed,
+                    word_span,
+                    re.sub(r"\s+", "", comparison.group()),
                 )
             )
             position = end
     return found
+
+
+def _listed_parts(
+    text: str, paragraph: Paragraph, sentence: Sentence, comparison: str, department: str | None
+) -> list[YoyStatement]:
+    """The parts a statement goes on to list in sentences of their own, under its comparison: "…与2023年度持平。
+    其中：因公出国（境）费支出决算持平；公务接待费支出决算持平" - each names what changed before its direction."""
+    start = sentence.start + (m.end() if (m := _LIST_OPENING.match(text[sentence.start : sentence.end])) else 0)
+    parsed = _statement_at(text, start, sentence.end)
+    if parsed is None:
+        return []
+    direction, amount, percent, subject_text, word_span = parsed
+    metric = normalize_label(printed_label(subject_text), department)
+    if not _names_metric(metric):
+        return []
+    end = (percent or amount).end if (percent or amount) else word_span[1]
+    reason, reason_printed = _reason(text, paragraph, sentence, end)
+    return [
+        YoyStatement(
+            paragraph, sentence, metric, direction, amount, percent, reason, reason_printed, word_span, comparison
+        )
+    ]
 
 
 def _statement_at(text: str, start: int, stop: int) -> tuple | None:
@@ -161,7 +225,7 @@ def _statement_at(text: str, start: int, stop: int) -> tuple | None:
     span of its word; a no-change word (持平) needs neither amount nor percent, but must stand in the
     comparison's clause."""
     for direction in _DIRECTION.finditer(text, start, stop):
-        same = direction.group("same")
+        same = _unspaced(direction.group("same"))
         if same and not _SAME_CLAUSE.match(text[start : direction.start()]):
             continue
         amount = match_quantity(text, direction.end(), stop)
@@ -170,7 +234,7 @@ def _statement_at(text: str, start: int, stop: int) -> tuple | None:
         percent_at = _SECOND_PERCENT.match(text, amount.end, stop).end() if amount else direction.end()
         percent = match_percent(text, percent_at, stop)
         if amount or percent or same:
-            word = same or (None if direction.group("placeholder") else direction.group("word"))
+            word = same or (None if direction.group("placeholder") else _unspaced(direction.group("word")))
             name = "same" if same else "word"
             return word, amount, percent, text[start : direction.start()], direction.span(name)
     return None
@@ -247,3 +311,7 @@ def _reason(text: str, paragraph: Paragraph, sentence: Sentence, after: int) -> 
     printed = unwrap(text[marker.end() : sentence.end]).lstrip("：:，, ").rstrip("。")
     reason = _REASON_TAIL.sub("", printed)
     return (None if _PLACEHOLDER_REASON.match(reason) else reason), printed
+
+
+def _unspaced(word: str | None) -> str | None:
+    return None if word is None else re.sub(r"\s+", "", word)

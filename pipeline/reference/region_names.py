@@ -15,10 +15,8 @@ from functools import lru_cache
 
 import polars as pl
 
+from pipeline.reference.department_names import department_name_normalized
 from pipeline.reference.divisions import load_regions
-
-# Party organs print 中共 before the region: 中共江苏省委办公厅, 中共上海市普陀区委社会工作部.
-_PARTY_PREFIX = "中共"
 
 
 @dataclass(frozen=True)
@@ -41,8 +39,10 @@ class RegionIndex:
         self._lengths = sorted({len(name) for name in self._by_name}, reverse=True)
 
     def resolve(self, department_name: str) -> str | None:
-        """The code of the deepest division the name starts with; None when its start names none unambiguously."""
-        rest = "".join(department_name.split()).removeprefix(_PARTY_PREFIX)
+        """The code of the deepest division the name starts with; None when its start names none unambiguously.
+
+        The name is read in its normalised form: a party organ's 中共 or 中国共产党 does not hide its region."""
+        rest = department_name_normalized(department_name)
         within: _Division | None = None
         while (step := self._next(rest, within)) is not None:
             within, rest = step
