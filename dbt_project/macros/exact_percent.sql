@@ -22,11 +22,3 @@
     end
 {%- endmacro %}
 
-
-{#-
-  部门名规范化：去掉所有空白（含全角空格）。
-  Normalised department name: every blank removed, full-width and no-break spaces included.
--#}
-{% macro normalize_department_name(column) -%}
-    regexp_replace({{ column }}, '[\s\p{Z}]+', '', 'g')
-{%- endmacro %}

@@ -1,16 +1,47 @@
--- int_department_metrics: 部门 × 年度 × 报告种类 × 指标，每行一个，表格数字优先于说明文字 /
--- one row per department, fiscal year, report kind and metric. The value is the table figure when a standard
--- table prints it, else the narrative figure (value_source says which); both are kept with their provenance.
-with table_figures as (
+-- int_department_metrics: 部门 × 范围 × 年度 × 报告种类 × 指标，每行一个；表格优先于说明文字 /
+-- one row per department, scope, fiscal year, report kind and metric that the report discloses in any way.
+-- The value is, in this order: the standard table's figure (a printed number, 0.00 included); 0 for a standard
+-- table printed empty with a note that says so ("故本表无数据", "本表为空表"); the narrative's figure, where no table prints one; 0 where the
+-- narrative declares it nil ("无“三公”经费支出"). disclosure_status says which: printed, printed_zero, stated_zero.
+-- The table's and the narrative's figures are both kept with their provenance, so a difference between them is
+-- seen (fct_finding), never hidden. A 决算's own 年初预算 (budget_wan_yuan) is read the same way, tables first.
+with current_documents as (
+
+    select * from {{ ref('int_current_documents') }}
+
+),
+
+table_figures as (
 
     select * from {{ ref('int_table_figures_mapped_to_metrics') }}
     where is_chosen
 
 ),
 
-current_documents as (
+empty_tables as (
 
-    select * from {{ ref('int_current_documents') }}
+    -- every metric a rule reads from a table kind is stated nil by that table printed empty with a note that says
+    -- so ("故本表无数据", "本表为空表", "本部门无该项目"); an empty table without one says nothing
+    select
+        current_documents.department_key,
+        current_documents.report_scope,
+        current_documents.fiscal_year,
+        current_documents.report_kind,
+        rules.metric_code,
+        arg_min(
+            {'document_sha256': tables.document_sha256, 'table_index': tables.table_index, 'page': tables.page_first,
+             'table_priority': rules.table_priority},
+            [rules.table_priority, current_documents.document_preference, tables.table_index]
+        ) as chosen
+    from {{ ref('stg_disclosures__statement_tables') }} as tables
+    inner join current_documents
+        on tables.document_sha256 = current_documents.document_sha256
+    inner join {{ ref('table_metric_rules') }} as rules
+        on tables.table_kind = rules.table_kind
+    where tables.is_empty
+        and regexp_matches(coalesce(tables.note, ''), '无|没有|空表|为空')
+        and rules.metric_code is not null
+    group by all
 
 ),
 
@@ -19,18 +50,20 @@ narrative_candidates as (
     select
         figures.*,
         current_documents.department_key,
+        current_documents.report_scope,
         current_documents.fiscal_year,
-        current_documents.report_kind,
         row_number() over (
-            partition by current_documents.department_key, current_documents.fiscal_year,
-                current_documents.report_kind, figures.metric_code
+            partition by current_documents.department_key, current_documents.report_scope,
+                current_documents.fiscal_year, current_documents.report_kind, figures.metric_code,
+                figures.figure_role
             order by current_documents.document_preference, figures.figure_index
         ) as preference
-    from {{ ref('int_figures_mapped_to_metrics') }} as figures
+    from {{ ref('int_narrative_figures_mapped_to_metrics') }} as figures
     inner join current_documents
         on figures.document_sha256 = current_documents.document_sha256
     where figures.is_first_for_metric
         and figures.value_wan_yuan is not null
+        and figures.figure_role in ('value', 'budget')
 
 ),
 
@@ -38,27 +71,215 @@ narrative_figures as (
 
     select * from narrative_candidates where preference = 1
 
+),
+
+nil_statements as (
+
+    select
+        current_documents.department_key,
+        current_documents.report_scope,
+        current_documents.fiscal_year,
+        current_documents.report_kind,
+        nil.metric_code,
+        arg_min(
+            {'document_sha256': nil.document_sha256, 'page': nil.page, 'line_no': nil.line_no,
+             'char_start': nil.char_start, 'char_end': nil.char_end},
+            [current_documents.document_preference, nil.statement_index]
+        ) as chosen
+    from {{ ref('int_nil_statements_mapped_to_metrics') }} as nil
+    inner join current_documents
+        on nil.document_sha256 = current_documents.document_sha256
+    group by all
+
+),
+
+keys as (
+
+    select department_key, report_scope, fiscal_year, report_kind, metric_code from table_figures
+    union
+    select department_key, report_scope, fiscal_year, report_kind, metric_code from empty_tables
+    union
+    select department_key, report_scope, fiscal_year, report_kind, metric_code from narrative_figures
+    union
+    select department_key, report_scope, fiscal_year, report_kind, metric_code from nil_statements
+
+),
+
+joined as (
+
+    select
+        keys.*,
+        case
+            when empty_tables.chosen is null or table_value.table_priority <= empty_tables.chosen.table_priority
+                then table_value.value_wan_yuan
+        end as table_value_wan_yuan,
+        table_value.value_printed as table_value_printed,
+        table_value.unit_printed as table_unit_printed,
+        table_value.document_sha256 as table_document_sha256,
+        table_value.table_index,
+        table_value.cell_index,
+        table_value.page as table_page,
+        table_value.table_kind,
+        -- the table a metric is read from first decides: its being printed empty beats a 0.00 of a later table
+        case
+            when table_value.value_wan_yuan is null or empty_tables.chosen.table_priority < table_value.table_priority
+                then empty_tables.chosen
+        end as empty_table,
+        narrative_value.value_wan_yuan as narrative_value_wan_yuan,
+        narrative_value.value_printed as narrative_value_printed,
+        narrative_value.unit_printed as narrative_unit_printed,
+        narrative_value.document_sha256 as narrative_document_sha256,
+        narrative_value.figure_index as narrative_figure_index,
+        narrative_value.page as narrative_page,
+        narrative_value.line_no as narrative_line_no,
+        narrative_value.char_start as narrative_char_start,
+        narrative_value.char_end as narrative_char_end,
+        nil_statements.chosen as nil_statement,
+        table_budget.value_wan_yuan as table_budget_wan_yuan,
+        table_budget.document_sha256 as table_budget_document_sha256,
+        table_budget.page as table_budget_page,
+        narrative_budget.value_wan_yuan as narrative_budget_wan_yuan,
+        narrative_budget.document_sha256 as narrative_budget_document_sha256,
+        narrative_budget.page as narrative_budget_page,
+        table_prior.value_wan_yuan as printed_prior_wan_yuan,
+        table_prior.document_sha256 as printed_prior_document_sha256,
+        table_prior.page as printed_prior_page
+    from keys
+    left join table_figures as table_value
+        on keys.department_key = table_value.department_key
+        and keys.report_scope = table_value.report_scope
+        and keys.fiscal_year = table_value.fiscal_year
+        and keys.report_kind = table_value.report_kind
+        and keys.metric_code = table_value.metric_code
+        and table_value.value_role = 'value'
+    left join table_figures as table_budget
+        on keys.department_key = table_budget.department_key
+        and keys.report_scope = table_budget.report_scope
+        and keys.fiscal_year = table_budget.fiscal_year
+        and keys.report_kind = table_budget.report_kind
+        and keys.metric_code = table_budget.metric_code
+        and table_budget.value_role = 'budget'
+    left join table_figures as table_prior
+        on keys.department_key = table_prior.department_key
+        and keys.report_scope = table_prior.report_scope
+        and keys.fiscal_year = table_prior.fiscal_year
+        and keys.report_kind = table_prior.report_kind
+        and keys.metric_code = table_prior.metric_code
+        and table_prior.value_role = 'prior'
+    left join empty_tables
+        on keys.department_key = empty_tables.department_key
+        and keys.report_scope = empty_tables.report_scope
+        and keys.fiscal_year = empty_tables.fiscal_year
+        and keys.report_kind = empty_tables.report_kind
+        and keys.metric_code = empty_tables.metric_code
+    left join narrative_figures as narrative_value
+        on keys.department_key = narrative_value.department_key
+        and keys.report_scope = narrative_value.report_scope
+        and keys.fiscal_year = narrative_value.fiscal_year
+        and keys.report_kind = narrative_value.report_kind
+        and keys.metric_code = narrative_value.metric_code
+        and narrative_value.figure_role = 'value'
+    left join narrative_figures as narrative_budget
+        on keys.department_key = narrative_budget.department_key
+        and keys.report_scope = narrative_budget.report_scope
+        and keys.fiscal_year = narrative_budget.fiscal_year
+        and keys.report_kind = narrative_budget.report_kind
+        and keys.metric_code = narrative_budget.metric_code
+        and narrative_budget.figure_role = 'budget'
+    left join nil_statements
+        on keys.department_key = nil_statements.department_key
+        and keys.report_scope = nil_statements.report_scope
+        and keys.fiscal_year = nil_statements.fiscal_year
+        and keys.report_kind = nil_statements.report_kind
+        and keys.metric_code = nil_statements.metric_code
+
 )
 
 select
-    coalesce(table_figures.department_key, narrative_figures.department_key) as department_key,
-    coalesce(table_figures.fiscal_year, narrative_figures.fiscal_year) as fiscal_year,
-    coalesce(table_figures.report_kind, narrative_figures.report_kind) as report_kind,
-    coalesce(table_figures.metric_code, narrative_figures.metric_code) as metric_code,
-    coalesce(table_figures.value_wan_yuan, narrative_figures.value_wan_yuan) as value_wan_yuan,
-    case when table_figures.metric_code is not null then 'table' else 'narrative' end as value_source,
-    table_figures.value_wan_yuan as table_value_wan_yuan,
-    narrative_figures.value_wan_yuan as narrative_value_wan_yuan,
-    table_figures.document_sha256 as table_document_sha256,
-    table_figures.table_index,
-    table_figures.cell_index,
-    table_figures.page as table_page,
-    narrative_figures.document_sha256 as narrative_document_sha256,
-    narrative_figures.figure_index as narrative_figure_index,
-    narrative_figures.line_no as narrative_line_no
-from table_figures
-full outer join narrative_figures
-    on table_figures.department_key = narrative_figures.department_key
-    and table_figures.fiscal_year = narrative_figures.fiscal_year
-    and table_figures.report_kind = narrative_figures.report_kind
-    and table_figures.metric_code = narrative_figures.metric_code
+    joined.department_key,
+    joined.report_scope,
+    joined.fiscal_year,
+    joined.report_kind,
+    joined.metric_code,
+    case
+        when table_value_wan_yuan is not null then table_value_wan_yuan
+        when empty_table is not null then 0
+        when narrative_value_wan_yuan is not null then narrative_value_wan_yuan
+        when nil_statement is not null then 0
+    end as value_wan_yuan,
+    case
+        when table_value_wan_yuan is not null then if(table_value_wan_yuan = 0, 'printed_zero', 'printed')
+        when empty_table is not null then 'stated_zero'
+        when narrative_value_wan_yuan is not null then if(narrative_value_wan_yuan = 0, 'printed_zero', 'printed')
+        when nil_statement is not null then 'stated_zero'
+        else 'not_disclosed'
+    end as disclosure_status,
+    case
+        when table_value_wan_yuan is not null or empty_table is not null then 'table'
+        when narrative_value_wan_yuan is not null or nil_statement is not null then 'narrative'
+    end as value_source,
+    case
+        when table_value_wan_yuan is not null then table_value_printed
+        when empty_table is null and narrative_value_wan_yuan is not null then narrative_value_printed
+    end as value_printed,
+    case
+        when table_value_wan_yuan is not null then table_unit_printed
+        when empty_table is null and narrative_value_wan_yuan is not null then narrative_unit_printed
+    end as unit_printed,
+    case
+        when table_value_wan_yuan is not null then table_document_sha256
+        when empty_table is not null then empty_table.document_sha256
+        when narrative_value_wan_yuan is not null then narrative_document_sha256
+        else nil_statement.document_sha256
+    end as document_sha256,
+    case
+        when table_value_wan_yuan is not null then table_page
+        when empty_table is not null then empty_table.page
+        when narrative_value_wan_yuan is not null then narrative_page
+        else nil_statement.page
+    end as page,
+    case when table_value_wan_yuan is not null then table_index else empty_table.table_index end as table_index,
+    case when table_value_wan_yuan is not null then cell_index end as cell_index,
+    case
+        when table_value_wan_yuan is null and empty_table is null then
+            coalesce(
+                case when narrative_value_wan_yuan is not null then narrative_line_no end, nil_statement.line_no
+            )
+    end as line_no,
+    case
+        when table_value_wan_yuan is null and empty_table is null then
+            coalesce(
+                case when narrative_value_wan_yuan is not null then narrative_char_start end,
+                nil_statement.char_start
+            )
+    end as char_start,
+    case
+        when table_value_wan_yuan is null and empty_table is null then
+            coalesce(
+                case when narrative_value_wan_yuan is not null then narrative_char_end end, nil_statement.char_end
+            )
+    end as char_end,
+    table_value_wan_yuan,
+    table_kind,
+    narrative_value_wan_yuan,
+    narrative_value_printed,
+    narrative_unit_printed,
+    narrative_document_sha256,
+    narrative_figure_index,
+    narrative_page,
+    narrative_line_no,
+    narrative_char_start,
+    narrative_char_end,
+    coalesce(table_budget_wan_yuan, narrative_budget_wan_yuan) as budget_wan_yuan,
+    case
+        when table_budget_wan_yuan is not null then 'table'
+        when narrative_budget_wan_yuan is not null then 'narrative'
+    end as budget_source,
+    case when table_budget_wan_yuan is not null then table_budget_document_sha256
+        else narrative_budget_document_sha256 end as budget_document_sha256,
+    case when table_budget_wan_yuan is not null then table_budget_page else narrative_budget_page end
+        as budget_page,
+    printed_prior_wan_yuan,
+    printed_prior_document_sha256,
+    printed_prior_page
+from joined

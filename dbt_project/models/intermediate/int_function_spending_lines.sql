@@ -1,6 +1,6 @@
 -- int_function_spending_lines: 按支出功能分类的支出，每个部门 × 年度 × 报告种类 × 科目编码一行 /
--- expenditure by function class: one row per department, fiscal year, report kind and printed function code,
--- read from ONE table per department, year and kind: the preferred kind of the seed function_table_measures
+-- expenditure by function class: one row per department, scope, fiscal year, report kind and printed function
+-- code, read from ONE table per department, scope, year and kind: the preferred kind of the seed function_table_measures
 -- (all funds before the general budget before fiscal appropriations), the preferred document, the first table.
 -- Total, basic and project amounts are that table's columns for the code's row.
 with cells as (
@@ -33,14 +33,14 @@ measured as (
 
 chosen_table as (
 
-    select department_key, fiscal_year, report_kind,
+    select department_key, report_scope, fiscal_year, report_kind,
         arg_min(
             {'document_sha256': document_sha256, 'table_index': table_index},
             [table_priority, document_preference, table_index]
         ) as chosen
     from measured
     where amount_role = 'total'
-    group by department_key, fiscal_year, report_kind
+    group by department_key, report_scope, fiscal_year, report_kind
 
 ),
 
@@ -61,6 +61,7 @@ select
     table_kind,
     fund_scope,
     department_key,
+    report_scope,
     fiscal_year,
     report_kind,
     classification_code as function_class_code,

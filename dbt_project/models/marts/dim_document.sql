@@ -38,11 +38,13 @@ loaded as (
         documents.document_sha256,
         case when departments.is_current_version then 'loaded' else 'superseded' end as state,
         departments.department_key,
-        documents.department_name,
+        department_names.department_name,
+        documents.department_name as department_name_printed,
         documents.region_code,
         documents.unit_code,
         documents.fiscal_year,
         documents.report_kind,
+        documents.report_scope,
         departments.is_primary_document,
         departments.is_current_version,
         departments.superseded_by_sha256,
@@ -56,6 +58,8 @@ loaded as (
     from documents
     left join departments
         on documents.document_sha256 = departments.document_sha256
+    left join {{ ref('dim_department') }} as department_names
+        on departments.department_key = department_names.department_key
 
 ),
 
@@ -66,10 +70,12 @@ quarantined as (
         'quarantined' as state,
         cast(null as varchar) as department_key,
         cast(null as varchar) as department_name,
+        cast(null as varchar) as department_name_printed,
         cast(null as varchar) as region_code,
         cast(null as varchar) as unit_code,
         cast(null as integer) as fiscal_year,
         cast(null as varchar) as report_kind,
+        cast(null as varchar) as report_scope,
         cast(null as boolean) as is_primary_document,
         cast(null as boolean) as is_current_version,
         cast(null as varchar) as superseded_by_sha256,
@@ -97,10 +103,12 @@ select
     cast(unioned.state as varchar) as state,
     cast(unioned.department_key as varchar) as department_key,
     cast(unioned.department_name as varchar) as department_name,
+    cast(unioned.department_name_printed as varchar) as department_name_printed,
     cast(unioned.region_code as varchar) as region_code,
     cast(unioned.unit_code as varchar) as unit_code,
     cast(unioned.fiscal_year as integer) as fiscal_year,
     cast(unioned.report_kind as varchar) as report_kind,
+    cast(unioned.report_scope as varchar) as report_scope,
     cast(unioned.is_primary_document as boolean) as is_primary_document,
     cast(unioned.is_current_version as boolean) as is_current_version,
     cast(unioned.superseded_by_sha256 as varchar) as superseded_by_sha256,

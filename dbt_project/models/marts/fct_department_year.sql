@@ -1,8 +1,10 @@
--- fct_department_year: 部门 × 年度宽表，每行一个 / one wide row per department_key x fiscal_year.
--- Figures come from the year's 决算 when the warehouse holds one, else from its 预算 (figures_report_kind).
--- Each amount is the standard table's figure when a table prints it, else the narrative's
--- (int_department_metrics keeps both with provenance); metrics_from_narrative lists the columns that fell back.
--- Budget vs final columns: the total row of fct_budget_vs_final, null unless both reports are known.
+-- fct_department_year: 部门 × 范围 × 年度宽表，每行一个 / one wide row per department_key x report_scope x
+-- fiscal_year: the panel (fct_department_metric) pivoted, one column per metric.
+-- Figures come from the year's 决算 when the warehouse holds one, else from its 预算 (figures_report_kind). A 部门
+-- report and a 单位 report of one department and year are two rows (report_scope). Each amount is the standard
+-- table's figure where a table prints it, else the narrative's (metrics_from_narrative lists those); 0 where the
+-- report prints 0 or states there is none (metrics_stated_zero lists the latter); null only where the report
+-- discloses nothing. Budget execution columns: the 本年支出合计 row of fct_budget_vs_final.
 {%- set metrics = [
     'total_income', 'current_year_income', 'fiscal_appropriation_income', 'general_budget_income',
     'superior_subsidy_income', 'business_income', 'operating_income', 'affiliated_income', 'other_income',
@@ -11,9 +13,15 @@
     'government_fund_expenditure', 'state_capital_expenditure', 'basic_expenditure_general_budget',
     'personnel_expenses', 'public_expenses', 'three_public_expenses',
     'overseas_travel', 'official_reception', 'official_vehicles', 'vehicle_purchase', 'vehicle_operation',
-    'operating_expenses', 'government_procurement'
+    'meeting_expenses', 'training_expenses', 'operating_expenses', 'government_procurement'
 ] %}
-with current_documents as (
+with panel as (
+
+    select * from {{ ref('fct_department_metric') }}
+
+),
+
+current_documents as (
 
     select * from {{ ref('int_current_documents') }}
 
@@ -22,9 +30,9 @@ with current_documents as (
 department_years as (
 
     -- 'final_account' sorts after 'budget': max picks the 决算 when the year has one
-    select department_key, fiscal_year, max(report_kind) as figures_report_kind
+    select department_key, report_scope, fiscal_year, max(report_kind) as figures_report_kind
     from current_documents
-    group by department_key, fiscal_year
+    group by department_key, report_scope, fiscal_year
 
 ),
 
@@ -34,34 +42,33 @@ figures_documents as (
     from current_documents
     inner join department_years
         on current_documents.department_key = department_years.department_key
+        and current_documents.report_scope = department_years.report_scope
         and current_documents.fiscal_year = department_years.fiscal_year
         and current_documents.report_kind = department_years.figures_report_kind
     where current_documents.document_preference = 1
 
 ),
 
-metrics as (
-
-    select metrics.*
-    from {{ ref('int_department_metrics') }} as metrics
-    inner join department_years
-        on metrics.department_key = department_years.department_key
-        and metrics.fiscal_year = department_years.fiscal_year
-        and metrics.report_kind = department_years.figures_report_kind
-
-),
-
 wide as (
 
     select
-        department_key,
-        fiscal_year,
+        panel.department_key,
+        panel.report_scope,
+        panel.fiscal_year,
         {%- for metric in metrics %}
-        max(value_wan_yuan) filter (where metric_code = '{{ metric }}') as {{ metric }}_wan_yuan,
+        max(panel.value_wan_yuan) filter (where panel.metric_code = '{{ metric }}') as {{ metric }}_wan_yuan,
         {%- endfor %}
-        list_sort(list(metric_code) filter (where value_source = 'narrative')) as metrics_from_narrative
-    from metrics
-    group by department_key, fiscal_year
+        list_sort(list(panel.metric_code) filter (where panel.value_source = 'narrative'))
+            as metrics_from_narrative,
+        list_sort(list(panel.metric_code) filter (where panel.disclosure_status = 'stated_zero'))
+            as metrics_stated_zero
+    from panel
+    inner join department_years
+        on panel.department_key = department_years.department_key
+        and panel.report_scope = department_years.report_scope
+        and panel.fiscal_year = department_years.fiscal_year
+        and panel.report_kind = department_years.figures_report_kind
+    group by panel.department_key, panel.report_scope, panel.fiscal_year
 
 ),
 
@@ -70,6 +77,7 @@ scores as (
     -- a report may hold several self-evaluation tables: the department-wide one is the first
     select
         current_documents.department_key,
+        current_documents.report_scope,
         current_documents.fiscal_year,
         arg_min(summaries.total_score, [current_documents.document_preference, summaries.table_index])
             as performance_total_score
@@ -84,14 +92,15 @@ scores as (
 budget_vs_final as (
 
     select * from {{ ref('fct_budget_vs_final') }}
-    where comparison_level = 'total'
+    where comparison_level = 'metric' and metric_code = 'current_year_expenditure'
 
 )
 
 select
     cast(department_years.department_key as varchar) as department_key,
-    cast(figures_documents.department_name as varchar) as department_name,
-    cast(figures_documents.region_code as varchar) as region_code,
+    cast(departments.department_name as varchar) as department_name,
+    cast(departments.region_code as varchar) as region_code,
+    cast(department_years.report_scope as varchar) as report_scope,
     cast(department_years.fiscal_year as integer) as fiscal_year,
     cast(department_years.figures_report_kind as varchar) as figures_report_kind,
     cast(figures_documents.document_sha256 as varchar) as document_sha256,
@@ -99,6 +108,7 @@ select
     cast(wide.{{ metric }}_wan_yuan as decimal(24, 6)) as {{ metric }}_wan_yuan,
     {%- endfor %}
     cast(coalesce(wide.metrics_from_narrative, []) as varchar[]) as metrics_from_narrative,
+    cast(coalesce(wide.metrics_stated_zero, []) as varchar[]) as metrics_stated_zero,
     cast(scores.performance_total_score as decimal(12, 4)) as performance_total_score,
     cast(budget_vs_final.budget_wan_yuan as decimal(24, 6)) as budget_expenditure_wan_yuan,
     cast(budget_vs_final.final_wan_yuan as decimal(24, 6)) as final_expenditure_wan_yuan,
@@ -107,13 +117,19 @@ select
 from department_years
 inner join figures_documents
     on department_years.department_key = figures_documents.department_key
+    and department_years.report_scope = figures_documents.report_scope
     and department_years.fiscal_year = figures_documents.fiscal_year
+inner join {{ ref('dim_department') }} as departments
+    on department_years.department_key = departments.department_key
 left join wide
     on department_years.department_key = wide.department_key
+    and department_years.report_scope = wide.report_scope
     and department_years.fiscal_year = wide.fiscal_year
 left join scores
     on department_years.department_key = scores.department_key
+    and department_years.report_scope = scores.report_scope
     and department_years.fiscal_year = scores.fiscal_year
 left join budget_vs_final
     on department_years.department_key = budget_vs_final.department_key
+    and department_years.report_scope = budget_vs_final.report_scope
     and department_years.fiscal_year = budget_vs_final.fiscal_year

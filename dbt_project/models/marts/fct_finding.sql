@@ -1,9 +1,13 @@
 -- fct_finding: 报告自身的不一致，每条发现一行，两边数字与位置都保留，从不改正；附部门与年度列 /
--- the reports' own inconsistencies: one row per finding of raw.findings, both numbers and where they
--- stand, never corrected; with department and year columns for researchers.
+-- the reports' own inconsistencies: one row per finding, both numbers and where they stand, never corrected; with
+-- department and year columns for researchers. Findings within one document are the parser's (raw.findings);
+-- those that compare sources the warehouse joins - a narrative figure against the table's, a stated change against
+-- the prior year's report - are int_cross_source_findings'.
 with findings as (
 
     select * from {{ ref('stg_disclosures__findings') }}
+    union all by name
+    select * from {{ ref('int_cross_source_findings') }}
 
 ),
 
@@ -21,10 +25,11 @@ select
     cast(findings.subject as varchar) as subject,
     cast(findings.severity as varchar) as severity,
     cast(departments.department_key as varchar) as department_key,
-    cast(departments.department_name as varchar) as department_name,
-    cast(departments.region_code as varchar) as region_code,
+    cast(department_names.department_name as varchar) as department_name,
+    cast(department_names.region_code as varchar) as region_code,
     cast(departments.fiscal_year as integer) as fiscal_year,
     cast(departments.report_kind as varchar) as report_kind,
+    cast(departments.report_scope as varchar) as report_scope,
     cast(findings.expected_value as decimal(24, 6)) as expected_value,
     cast(findings.observed_value as decimal(24, 6)) as observed_value,
     cast(findings.difference as decimal(24, 6)) as difference,
@@ -35,3 +40,5 @@ select
 from findings
 join departments
     on findings.document_sha256 = departments.document_sha256
+inner join {{ ref('dim_department') }} as department_names
+    on departments.department_key = department_names.department_key

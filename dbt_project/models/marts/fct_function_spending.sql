@@ -1,5 +1,6 @@
 -- fct_function_spending: 部门 × 年度 × 报告种类 × 支出功能分类科目，每行一个，附占比 /
--- spending by function class. Grain: one row per department_key x fiscal_year x report_kind x function code
+-- spending by function class. Grain: one row per department_key x report_scope x fiscal_year x report_kind x
+-- function code
 -- printed in the report's function table (see int_function_spending_lines for which table).
 -- share_of_total_pct: the row's total over the sum of the 类 totals of the same report, exact decimal
 -- rounded half away from zero (the 类 shares of a report add up to 100 within rounding);
@@ -10,9 +11,9 @@ with lines as (
 
 ),
 
-current_documents as (
+departments as (
 
-    select * from {{ ref('int_current_documents') }}
+    select * from {{ ref('dim_department') }}
 
 ),
 
@@ -24,7 +25,7 @@ function_classes as (
 
 report_totals as (
 
-    select department_key, fiscal_year, report_kind, sum(total_wan_yuan) as classes_total_wan_yuan
+    select department_key, report_scope, fiscal_year, report_kind, sum(total_wan_yuan) as classes_total_wan_yuan
     from lines
     where length(function_class_code) = 3
     group by all
@@ -35,8 +36,9 @@ final as (
 
     select
         cast(lines.department_key as varchar) as department_key,
-        cast(current_documents.department_name as varchar) as department_name,
-        cast(current_documents.region_code as varchar) as region_code,
+        cast(departments.department_name as varchar) as department_name,
+        cast(departments.region_code as varchar) as region_code,
+        cast(lines.report_scope as varchar) as report_scope,
         cast(lines.fiscal_year as integer) as fiscal_year,
         cast(lines.report_kind as varchar) as report_kind,
         cast(lines.function_class_code as varchar) as function_class_code,
@@ -58,12 +60,13 @@ final as (
         cast(lines.total_cell_index as integer) as cell_index,
         cast(lines.total_page as integer) as page
     from lines
-    inner join current_documents
-        on lines.document_sha256 = current_documents.document_sha256
+    inner join departments
+        on lines.department_key = departments.department_key
     inner join function_classes
         on lines.function_class_code = function_classes.function_class_code
     left join report_totals
         on lines.department_key = report_totals.department_key
+        and lines.report_scope = report_totals.report_scope
         and lines.fiscal_year = report_totals.fiscal_year
         and lines.report_kind = report_totals.report_kind
     left join lines as parents

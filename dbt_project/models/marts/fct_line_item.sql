@@ -27,10 +27,11 @@ select
     cast(line_items.table_index as integer) as table_index,
     cast(line_items.cell_index as integer) as cell_index,
     cast(departments.department_key as varchar) as department_key,
-    cast(departments.department_name as varchar) as department_name,
-    cast(departments.region_code as varchar) as region_code,
+    cast(department_names.department_name as varchar) as department_name,
+    cast(department_names.region_code as varchar) as region_code,
     cast(departments.fiscal_year as integer) as fiscal_year,
     cast(departments.report_kind as varchar) as report_kind,
+    cast(departments.report_scope as varchar) as report_scope,
     cast(statement_tables.table_kind as varchar) as table_kind,
     cast(statement_tables.table_title as varchar) as table_title,
     cast(line_items.page as integer) as page,
@@ -57,3 +58,5 @@ inner join statement_tables
     and line_items.table_index = statement_tables.table_index
 join departments
     on line_items.document_sha256 = departments.document_sha256
+inner join {{ ref('dim_department') }} as department_names
+    on departments.department_key = department_names.department_key

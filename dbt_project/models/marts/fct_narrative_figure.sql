@@ -1,9 +1,16 @@
 -- fct_narrative_figure: 说明文字中的每个数字一行，附指标代码（可映射时）、文档与部门列、出处 /
--- one row per figure the narrative states, with its metric code where mapped, document and department
--- columns, and provenance (line, page, character span, sentence).
+-- one row per figure the narrative states, with its metric code where mapped (the first in the panel's order
+-- when it names two, as 收入支出总计 does) and what the figure is of, document and department columns, and
+-- provenance (line, page, character span, sentence).
 with figures as (
 
-    select * from {{ ref('int_figures_mapped_to_metrics') }}
+    select mapped.*
+    from {{ ref('int_narrative_figures_mapped_to_metrics') }} as mapped
+    left join {{ ref('metric_codes') }} as metric_codes
+        on mapped.metric_code = metric_codes.metric_code
+    qualify row_number() over (
+        partition by mapped.document_sha256, mapped.figure_index order by metric_codes.display_order nulls last
+    ) = 1
 
 ),
 
@@ -19,14 +26,16 @@ select
     cast(figures.document_sha256 as varchar) as document_sha256,
     cast(figures.figure_index as integer) as figure_index,
     cast(departments.department_key as varchar) as department_key,
-    cast(departments.department_name as varchar) as department_name,
-    cast(departments.region_code as varchar) as region_code,
+    cast(department_names.department_name as varchar) as department_name,
+    cast(department_names.region_code as varchar) as region_code,
     cast(departments.fiscal_year as integer) as fiscal_year,
     cast(departments.report_kind as varchar) as report_kind,
+    cast(departments.report_scope as varchar) as report_scope,
     cast(figures.section as varchar) as section,
     cast(figures.label as varchar) as label,
     cast(figures.label_printed as varchar) as label_printed,
-    cast(figures.metric_code as varchar) as metric,
+    cast(figures.metric_code as varchar) as metric_code,
+    cast(figures.figure_role as varchar) as figure_role,
     cast(figures.is_first_for_metric as boolean) as is_first_for_metric,
     cast(figures.value_printed as varchar) as value_printed,
     cast(figures.unit_printed as varchar) as unit_printed,
@@ -42,3 +51,5 @@ select
 from figures
 join departments
     on figures.document_sha256 = departments.document_sha256
+inner join {{ ref('dim_department') }} as department_names
+    on departments.department_key = department_names.department_key

@@ -19,10 +19,11 @@ select
     cast(indicators.table_index as integer) as table_index,
     cast(indicators.indicator_index as integer) as indicator_index,
     cast(departments.department_key as varchar) as department_key,
-    cast(departments.department_name as varchar) as department_name,
-    cast(departments.region_code as varchar) as region_code,
+    cast(department_names.department_name as varchar) as department_name,
+    cast(department_names.region_code as varchar) as region_code,
     cast(departments.fiscal_year as integer) as fiscal_year,
     cast(departments.report_kind as varchar) as report_kind,
+    cast(departments.report_scope as varchar) as report_scope,
     cast(indicators.level1 as varchar) as level1,
     cast(indicators.level2 as varchar) as level2,
     cast(indicators.level3 as varchar) as level3,
@@ -40,3 +41,5 @@ select
 from indicators
 join departments
     on indicators.document_sha256 = departments.document_sha256
+inner join {{ ref('dim_department') }} as department_names
+    on departments.department_key = department_names.department_key

@@ -20,10 +20,11 @@ select
     cast(lines.table_index as integer) as table_index,
     cast(lines.line_index as integer) as line_index,
     cast(departments.department_key as varchar) as department_key,
-    cast(departments.department_name as varchar) as department_name,
-    cast(departments.region_code as varchar) as region_code,
+    cast(department_names.department_name as varchar) as department_name,
+    cast(department_names.region_code as varchar) as region_code,
     cast(departments.fiscal_year as integer) as fiscal_year,
     cast(departments.report_kind as varchar) as report_kind,
+    cast(departments.report_scope as varchar) as report_scope,
     cast(lines.task as varchar) as task,
     cast(lines.project_name as varchar) as project_name,
     cast(lines.allocated_wan_yuan as decimal(24, 6)) as allocated_wan_yuan,
@@ -36,3 +37,5 @@ select
 from lines
 join departments
     on lines.document_sha256 = departments.document_sha256
+inner join {{ ref('dim_department') }} as department_names
+    on departments.department_key = department_names.department_key

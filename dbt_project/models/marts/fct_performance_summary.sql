@@ -19,10 +19,11 @@ select
     cast(summaries.document_sha256 as varchar) as document_sha256,
     cast(summaries.table_index as integer) as table_index,
     cast(departments.department_key as varchar) as department_key,
-    cast(departments.department_name as varchar) as department_name,
-    cast(departments.region_code as varchar) as region_code,
+    cast(department_names.department_name as varchar) as department_name,
+    cast(department_names.region_code as varchar) as region_code,
     cast(departments.fiscal_year as integer) as fiscal_year,
     cast(departments.report_kind as varchar) as report_kind,
+    cast(departments.report_scope as varchar) as report_scope,
     cast(summaries.table_title as varchar) as table_title,
     cast(summaries.unit_name_printed as varchar) as unit_name_printed,
     cast(summaries.budget_income_wan_yuan as decimal(24, 6)) as budget_income_wan_yuan,
@@ -35,3 +36,5 @@ select
 from summaries
 join departments
     on summaries.document_sha256 = departments.document_sha256
+inner join {{ ref('dim_department') }} as department_names
+    on departments.department_key = department_names.department_key

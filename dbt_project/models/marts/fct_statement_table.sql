@@ -18,9 +18,10 @@ select
     cast(statement_tables.document_sha256 as varchar) as document_sha256,
     cast(statement_tables.table_index as integer) as table_index,
     cast(departments.department_key as varchar) as department_key,
-    cast(departments.department_name as varchar) as department_name,
+    cast(department_names.department_name as varchar) as department_name,
     cast(departments.fiscal_year as integer) as fiscal_year,
     cast(departments.report_kind as varchar) as report_kind,
+    cast(departments.report_scope as varchar) as report_scope,
     cast(statement_tables.table_kind as varchar) as table_kind,
     cast(statement_tables.table_title as varchar) as table_title,
     cast(statement_tables.table_number_printed as varchar) as table_number_printed,
@@ -33,3 +34,5 @@ select
 from statement_tables
 join departments
     on statement_tables.document_sha256 = departments.document_sha256
+inner join {{ ref('dim_department') }} as department_names
+    on departments.department_key = department_names.department_key

@@ -1,15 +1,31 @@
--- fct_yoy_change: 同比变动事实表。粒度：部门 × 年度 × 报告种类 × 指标，每行一个。
--- Year-over-year change. Grain: one row per department_key x fiscal_year x report_kind x metric
--- (one primary document per department, year and kind; see int_departments_resolved).
+-- fct_yoy_change: 同比变动事实表 / year-over-year change.
+-- Grain: one row per department_key x report_scope x fiscal_year x report_kind x metric_code x function class
+-- (function_class_code is null for the panel's metrics; for metric_code 'function_class_expenditure' it names the
+-- 类 or 款). Every metric the report discloses or states a change of has a row, with or without a prior.
 --
--- prior value: the same department's prior-year report of the same kind when it is in the warehouse and
--- has the metric ('report'); else the current value minus the signed stated change ('implied'); else null.
--- change_pct is exact decimal arithmetic rounded half away from zero (macro exact_percent).
--- is_stated_consistent compares what the report states with what is computed, within rounding: it flags,
--- it never corrects.
-with metrics as (
+-- prior_source: 'report' when the same department's report of the same scope and kind for the year before is
+-- loaded (its value is the prior), 'implied' when only the report's stated change gives one (value - signed
+-- change), null when neither does. The stated change and the computed one are kept side by side, with the basis
+-- the report compares with (comparison_basis) and whether the two agree within rounding (is_stated_consistent,
+-- int_metric_changes: flagged, never corrected). is_comparable is false where the report itself declares a break
+-- (无可比性, 口径调整, 机构改革, 新成立): the change is shown, but is no like-for-like change.
+-- change_pct is exact decimal arithmetic rounded half away from zero (macro exact_percent), null when the prior is
+-- not above zero.
+with metric_changes as (
 
-    select * from {{ ref('int_metrics_joined_to_prior_year') }}
+    select * from {{ ref('int_metric_changes') }}
+
+),
+
+class_changes as (
+
+    select * from {{ ref('int_function_class_changes') }}
+
+),
+
+departments as (
+
+    select * from {{ ref('dim_department') }}
 
 ),
 
@@ -19,121 +35,97 @@ metric_codes as (
 
 ),
 
-with_prior as (
+unioned as (
 
     select
-        metrics.*,
-        case
-            when metrics.prior_report_value_wan_yuan is not null then 'report'
-            when metrics.value_wan_yuan is not null and metrics.stated_change_amount_wan_yuan is not null
-                then 'implied'
-        end as prior_source,
-        case
-            when metrics.prior_report_value_wan_yuan is not null then metrics.prior_report_value_wan_yuan
-            when metrics.value_wan_yuan is not null and metrics.stated_change_amount_wan_yuan is not null
-                then metrics.value_wan_yuan - metrics.stated_change_amount_wan_yuan
-        end as prior_value
-    from metrics
+        department_key, report_scope, fiscal_year, report_kind, metric_code,
+        cast(null as varchar) as function_class_code,
+        cast(null as varchar) as class_level,
+        value_wan_yuan, disclosure_status, prior_value_wan_yuan, prior_source,
+        report_prior_value_wan_yuan, implied_prior_value_wan_yuan,
+        case when prior_source = 'report' then prior_document_sha256 end as prior_document_sha256,
+        case when prior_source = 'report' then prior_page end as prior_page,
+        stated_change_amount_wan_yuan, stated_change_pct, stated_direction, stated_reason,
+        comparison_basis, comparison_printed, is_stated_consistent,
+        is_comparable, break_reason_code, break_phrase_printed, break_page,
+        value_document_sha256, value_page,
+        statement_document_sha256, statement_page, statement_line_no
+    from metric_changes
 
-),
-
-with_change as (
-
-    select
-        with_prior.*,
-        with_prior.value_wan_yuan - with_prior.prior_value as change_amount,
-        {{ exact_percent('with_prior.value_wan_yuan - with_prior.prior_value', 'with_prior.prior_value', 2) }}
-            as change_pct_exact,
-        -- Tolerances for comparing the stated change with the computed one:
-        --   amounts: 0.01 per term (change = value - prior, two printed terms);
-        --   percent: how far +-0.005 rounding of both the change and the prior can move 100*change/prior,
-        --            plus 0.01 for the printed percent's own rounding.
-        case
-            when with_prior.prior_value is not null and with_prior.prior_value <> 0 then
-                100.0 * 0.005 * (abs(with_prior.value_wan_yuan - with_prior.prior_value) + abs(with_prior.prior_value))
-                / (with_prior.prior_value::double * with_prior.prior_value::double)
-                + 0.01
-        end as pct_tolerance,
-        case
-            when with_prior.prior_value is not null and with_prior.prior_value <> 0 then
-                100.0 * (with_prior.value_wan_yuan - with_prior.prior_value)::double / with_prior.prior_value::double
-        end as change_pct_unrounded
-    from with_prior
-
-),
-
-with_checks as (
+    union all
 
     select
-        with_change.*,
-        case
-            when with_change.stated_change_amount_unsigned_wan_yuan is null or with_change.change_amount is null
-                then null
-            when with_change.stated_change_amount_wan_yuan is not null
-                then abs(with_change.stated_change_amount_wan_yuan - with_change.change_amount) <= 0.02
-            -- direction not stated: compare magnitudes only
-            else abs(with_change.stated_change_amount_unsigned_wan_yuan - abs(with_change.change_amount)) <= 0.02
-        end as is_amount_consistent,
-        case
-            when with_change.stated_change_pct_unsigned is null or with_change.change_amount is null
-                then null
-            when with_change.prior_value = 0
-                -- no percent can be computed from a zero prior; "0%" for no change is consistent
-                then case
-                    when with_change.change_amount = 0 and with_change.stated_change_pct_unsigned = 0 then true
-                end
-            when with_change.stated_change_pct is not null
-                then abs(with_change.stated_change_pct::double - with_change.change_pct_unrounded)
-                    <= with_change.pct_tolerance
-            else abs(with_change.stated_change_pct_unsigned::double - abs(with_change.change_pct_unrounded))
-                <= with_change.pct_tolerance
-        end as is_pct_consistent
-    from with_change
+        department_key, report_scope, fiscal_year, report_kind, 'function_class_expenditure',
+        function_class_code, class_level,
+        value_wan_yuan, 'printed',
+        case prior_source when 'report' then report_prior_value_wan_yuan when 'implied'
+            then implied_prior_value_wan_yuan end,
+        prior_source, report_prior_value_wan_yuan, implied_prior_value_wan_yuan,
+        case when prior_source = 'report' then prior_document_sha256 end,
+        case when prior_source = 'report' then prior_page end,
+        stated_change_amount_wan_yuan, stated_change_pct, stated_direction, stated_reason,
+        comparison_basis, comparison_printed, is_stated_consistent,
+        true, null, null, null,
+        value_document_sha256, value_page,
+        statement_document_sha256, statement_page, statement_line_no
+    from class_changes
 
 ),
 
 final as (
 
     select
-        cast(with_checks.department_key as varchar) as department_key,
-        cast(with_checks.department_name as varchar) as department_name,
-        cast(with_checks.region_code as varchar) as region_code,
-        cast(with_checks.fiscal_year as integer) as fiscal_year,
-        cast(with_checks.report_kind as varchar) as report_kind,
-        cast(with_checks.metric_code as varchar) as metric,
-        cast(metric_codes.label_zh as varchar) as metric_label_zh,
+        cast(unioned.department_key as varchar) as department_key,
+        cast(departments.department_name as varchar) as department_name,
+        cast(departments.region_code as varchar) as region_code,
+        cast(unioned.report_scope as varchar) as report_scope,
+        cast(unioned.fiscal_year as integer) as fiscal_year,
+        cast(unioned.report_kind as varchar) as report_kind,
+        cast(unioned.metric_code as varchar) as metric_code,
+        cast(unioned.function_class_code as varchar) as function_class_code,
+        cast(unioned.class_level as varchar) as class_level,
+        cast(coalesce(function_classes.name_zh, metric_codes.label_zh) as varchar) as metric_label_zh,
         cast(metric_codes.label_en as varchar) as metric_label_en,
-        cast(with_checks.value_wan_yuan as decimal(24, 6)) as value_wan_yuan,
-        cast(with_checks.prior_value as decimal(24, 6)) as prior_value_wan_yuan,
-        cast(with_checks.prior_source as varchar) as prior_source,
-        cast(case when with_checks.prior_source = 'report' then with_checks.prior_report_document_sha256 end as varchar)
-            as prior_document_sha256,
-        cast(with_checks.change_amount as decimal(24, 6)) as change_amount_wan_yuan,
-        cast(with_checks.change_pct_exact as decimal(38, 2)) as change_pct,
-        cast(with_checks.stated_change_amount_wan_yuan as decimal(24, 6)) as stated_change_amount_wan_yuan,
-        cast(with_checks.stated_change_pct as decimal(12, 4)) as stated_change_pct,
-        cast(with_checks.stated_direction as varchar) as stated_direction,
-        cast(with_checks.stated_reason as varchar) as stated_reason,
-        cast(case
-            when with_checks.is_amount_consistent is null and with_checks.is_pct_consistent is null then null
-            else coalesce(with_checks.is_amount_consistent, true) and coalesce(with_checks.is_pct_consistent, true)
-        end as boolean) as is_stated_consistent,
-        cast(with_checks.document_sha256 as varchar) as document_sha256,
-        cast(with_checks.value_figure_index as integer) as value_figure_index,
-        cast(with_checks.value_line_no as integer) as value_line_no,
-        cast(with_checks.value_char_start as integer) as value_char_start,
-        cast(with_checks.value_char_end as integer) as value_char_end,
-        cast(with_checks.statement_index as integer) as statement_index,
-        cast(with_checks.statement_line_no as integer) as statement_line_no,
-        cast(case when with_checks.prior_source = 'report' then with_checks.prior_report_line_no end as integer)
-            as prior_value_line_no
-    from with_checks
-    left join metric_codes
-        on with_checks.metric_code = metric_codes.metric_code
+        cast(unioned.value_wan_yuan as decimal(24, 6)) as value_wan_yuan,
+        cast(unioned.disclosure_status as varchar) as disclosure_status,
+        cast(unioned.prior_value_wan_yuan as decimal(24, 6)) as prior_value_wan_yuan,
+        cast(unioned.prior_source as varchar) as prior_source,
+        cast(unioned.report_prior_value_wan_yuan as decimal(24, 6)) as report_prior_value_wan_yuan,
+        cast(unioned.implied_prior_value_wan_yuan as decimal(24, 6)) as implied_prior_value_wan_yuan,
+        cast(unioned.value_wan_yuan - unioned.prior_value_wan_yuan as decimal(24, 6)) as change_amount_wan_yuan,
+        cast({{ exact_percent(
+            'unioned.value_wan_yuan - unioned.prior_value_wan_yuan',
+            'case when unioned.prior_value_wan_yuan > 0 then unioned.prior_value_wan_yuan end', 2) }}
+            as decimal(38, 2)) as change_pct,
+        cast(unioned.stated_change_amount_wan_yuan as decimal(24, 6)) as stated_change_amount_wan_yuan,
+        cast(unioned.stated_change_pct as decimal(12, 4)) as stated_change_pct,
+        cast(unioned.stated_direction as varchar) as stated_direction,
+        cast(unioned.stated_reason as varchar) as stated_reason,
+        cast(unioned.comparison_basis as varchar) as comparison_basis,
+        cast(unioned.comparison_printed as varchar) as comparison_printed,
+        cast(unioned.is_stated_consistent as boolean) as is_stated_consistent,
+        cast(unioned.is_comparable as boolean) as is_comparable,
+        cast(unioned.break_reason_code as varchar) as break_reason_code,
+        cast(unioned.break_phrase_printed as varchar) as break_phrase_printed,
+        cast(unioned.break_page as integer) as break_page,
+        cast(unioned.value_document_sha256 as varchar) as document_sha256,
+        cast(unioned.value_page as integer) as page,
+        cast(unioned.prior_document_sha256 as varchar) as prior_document_sha256,
+        cast(unioned.prior_page as integer) as prior_page,
+        cast(unioned.statement_document_sha256 as varchar) as statement_document_sha256,
+        cast(unioned.statement_page as integer) as statement_page,
+        cast(unioned.statement_line_no as integer) as statement_line_no
+    from unioned
+    inner join departments
+        on unioned.department_key = departments.department_key
+    inner join metric_codes
+        on unioned.metric_code = metric_codes.metric_code
+    left join {{ ref('dim_function_class') }} as function_classes
+        on unioned.function_class_code = function_classes.function_class_code
 
 )
 
 -- Stored metric by metric: a question about one metric reads that metric's row groups only (DuckDB's zone maps
--- skip the rest), which on a warehouse of 100,000 reports is a twentieth of the table.
+-- skip the rest).
 select * from final
-order by metric, department_key, fiscal_year, report_kind
+order by metric_code, department_key, report_scope, fiscal_year, report_kind, function_class_code

@@ -21,6 +21,8 @@ renamed as (
         cast(change_pct as decimal(12,4)) as stated_change_pct_unsigned,
         cast(reason as varchar) as stated_reason,
         cast(reason_printed as varchar) as reason_printed,
+        cast(comparison_printed as varchar) as comparison_printed,
+        cast(comparison_basis as varchar) as comparison_basis,
         cast(line_no as integer) as line_no,
         cast(page as integer) as page,
         cast(char_start as integer) as char_start,
