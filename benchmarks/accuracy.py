@@ -13,7 +13,12 @@ parser refuses (UnreadableDocument, e.g. unsupported_format while PDFs are not r
 nothing: its truth counts as missed.
 
 Precision of the narrative is measured over the extracted figures whose (section, label) the truth file lists
-— truth files list headline figures only, so the parser's other figures are neither right nor wrong.
+— truth files list headline figures only, so the parser's other figures are neither right nor wrong. A truth file
+without ``tables`` (written for the panel only) scores no table cells.
+
+Truth files with a ``panel`` (the department × year figures, stated priors and a 决算's 年初预算) are also scored
+against the warehouse: their documents are ingested together, the whole pipeline (``benchmarks/panel.py``), and
+the agreement is printed per metric (agree / wrong / missing / extra). ``--no-panel`` skips it.
 
 The exit code is 0 whatever the scores: this is a report, not a gate.
 """
@@ -230,7 +235,8 @@ def score(truth: dict, parsed, file: str | None = None) -> Score:
         for t in truth.get("tables", [])
         for c in t.get("cells", [])
     ]
-    got_cells = [{"file": file, "_kind": r["table_kind"], **r} for r in extracted_cells(parsed)]
+    # A truth file that lists no tables (one written for the panel only) scores no table cells.
+    got_cells = [{"file": file, "_kind": r["table_kind"], **r} for r in extracted_cells(parsed)] if "tables" in truth else []
     misses, false, matched = _match(truth_cells, got_cells, _cell_key)
     for row in truth_cells:
         result.kind(row["_kind"]).truth += 1
@@ -378,6 +384,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--truth-dir", type=Path, default=None,
                         help="truth files of real reports (default tests/fixtures/truth when no corpus is given)")
     parser.add_argument("--real-dir", type=Path, default=ROOT / "tests" / "fixtures" / "real", help="where the real PDFs are")
+    parser.add_argument("--no-panel", action="store_true", help="score the parser only, not the panel (no ingest)")
     parser.add_argument("--json", type=Path, help="write the scores, misses and false extractions as JSON")
     parser.add_argument("--max-list", type=int, default=None, help="list at most this many misses / false extractions")
     args = parser.parse_args(argv)
@@ -394,11 +401,24 @@ def main(argv: list[str] | None = None) -> int:
         if args.truth_dir is not None or not folders:
             folders.append(_resolve(args.truth_dir or Path("tests/fixtures/truth")))
         truth_files = sorted(p for folder in folders for p in folder.glob("*.truth.json"))
-        result = run(truth_files, [_resolve(args.real_dir)])
+        search = [_resolve(args.real_dir), ROOT / "data" / "raw"]
+        result = run(truth_files, search)
+        panel = None
+        if not args.no_panel:
+            from benchmarks.panel import run_panel
+
+            panel = run_panel(
+                truth_files, lambda path, truth: find_pdf(path, truth, search), Path(tmp) / "panel"
+            )
     if args.json:
-        args.json.write_text(json.dumps(result.as_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        scores = result.as_dict() | ({"panel": panel.as_dict()} if panel else {})
+        args.json.write_text(json.dumps(scores, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     try:
         report(result, max_list=args.max_list)
+        if panel:
+            from benchmarks.panel import report_panel
+
+            report_panel(panel, max_list=args.max_list)
     except BrokenPipeError:  # the report piped into head: still a report, still exit 0
         sys.stderr.close()
     return 0
