@@ -10,12 +10,14 @@ from pathlib import Path
 from tests.corpus import spec
 from tests.corpus.defects import Defect, NarrativeDefect, TableDefect, apply_to_narrative, apply_to_tables
 from tests.corpus.layout import SEED_LAYOUTS, Layout, assign_layouts
-from tests.corpus.narrative import Narrative, build_narrative, seed_narrative
+from tests.corpus.narrative import SCOPES, Narrative, build_narrative, seed_narrative
+from tests.corpus.panel import panel_truth
 from tests.corpus.render import RenderResult, render_document
 from tests.corpus.tables import build_tables
 from tests.corpus.truth import truth_document, write_truth
 
 DEFAULT_YEARS = (2021, 2022, 2023)
+STEM_SUFFIX = {"department": "dept-final", "unit": "unit-final"}  # report_scope → file stem suffix
 
 
 @dataclass
@@ -27,6 +29,7 @@ class GeneratedDocument:
     narrative: Narrative
     rendered: RenderResult
     truth: dict
+    scope: str = "department"  # department (部门决算) | unit (单位决算)
 
     @property
     def pdf_name(self) -> str:
@@ -38,24 +41,44 @@ class GeneratedDocument:
 
 
 def render_year(dept: spec.Department, year: int, layout: Layout, narrative: Narrative | None = None,
-                defect: Defect | None = None, table_kinds: Collection[str] | None = None) -> GeneratedDocument:
+                defect: Defect | None = None, table_kinds: Collection[str] | None = None,
+                scope: str = "department") -> GeneratedDocument:
     """The report of ``dept`` in ``year``; with ``defect`` (``defects``), one figure printed off its derived
-    value and the truth saying which; with ``table_kinds``, only those of the 9 tables (fewer pages to read)."""
+    value and the truth saying which; with ``table_kinds``, only those of the 9 tables (fewer pages to read).
+
+    ``scope`` "department" is its 部门决算 (``<slug>_<year>_dept-final``); "unit" prints the same figures as a
+    单位决算 (``<slug>_<year>_unit-final``: 单位 where the report names itself, no 单位构成 list) — for a unit's own
+    figures, pass ``spec.unit_department(dept)`` (or use ``render_scope_pair``)."""
+    if scope not in SCOPES:
+        raise ValueError(f"scope {scope!r} is none of {sorted(SCOPES)}")
     fig = dept.years[year]
     assert fig.unit == layout.unit, (dept.slug, year, fig.unit, layout.unit)
-    narrative = narrative or build_narrative(dept, year, layout)
+    narrative = narrative or build_narrative(dept, year, layout, scope)
     tables = [t for t in build_tables(dept, fig, layout) if table_kinds is None or t.kind in table_kinds]
     record = None
     if isinstance(defect, TableDefect):
         record = apply_to_tables(tables, defect, layout.separators)
     elif isinstance(defect, NarrativeDefect):
         record = apply_to_narrative(narrative, defect, layout.separators)
-    rendered = render_document(f"{dept.name}{year}年度部门决算", narrative.blocks, tables, layout, year, dept.name)
-    stem = f"{dept.slug}_{year}_dept-final"
-    truth = truth_document(f"{stem}.pdf", rendered.pdf, dept.name, year, rendered.tables, narrative.figures)
+    word = SCOPES[scope]
+    rendered = render_document(f"{dept.name}{year}年度{word}决算", narrative.blocks, tables, layout, year, dept.name,
+                               f"第四部分 {year}年度{word}决算表")
+    stem = f"{dept.slug}_{year}_{STEM_SUFFIX[scope]}"
+    truth = truth_document(f"{stem}.pdf", rendered.pdf, dept.name, year, rendered.tables, narrative.figures,
+                           scope, panel_truth(rendered, narrative, layout.separators))
     if record:
         truth["defect"] = record
-    return GeneratedDocument(stem, dept, year, layout, narrative, rendered, truth)
+    return GeneratedDocument(stem, dept, year, layout, narrative, rendered, truth, scope)
+
+
+def render_scope_pair(dept: spec.Department, year: int, layout: Layout,
+                      unit_layout: Layout | None = None) -> tuple[GeneratedDocument, GeneratedDocument]:
+    """``dept``'s 部门决算 of ``year`` and the 单位决算 of one of its units (``spec.unit_department``: same name,
+    slug and region, smaller figures of its own) — two scopes of one department-year, never versions of each
+    other. The unit report uses ``unit_layout`` (default: ``layout``; its unit must be the year's)."""
+    department = render_year(dept, year, layout)
+    unit = render_year(spec.unit_department(dept), year, unit_layout or layout, scope="unit")
+    return department, unit
 
 
 def generate(departments: int = 10, years: tuple[int, ...] | list[int] = DEFAULT_YEARS, seed: int = 0,

@@ -39,6 +39,7 @@ class YoY:
     pct: Decimal | None  # unsigned percent; None when the prior year is 0
     current: Decimal
     prior: Decimal
+    block: int | None = None  # the index of the block (paragraph) that prints the statement
 
 
 @dataclass
@@ -46,11 +47,44 @@ class Narrative:
     blocks: list[Block]
     figures: list[dict] = field(default_factory=list)  # truth: section, label, value, unit
     yoy: list[YoY] = field(default_factory=list)
+    # The amounts (万元, as printed) the narrative states for the panel metrics that are no headline figure of
+    # ``figures``: panel metric → printed amount, e.g. {"overseas_travel": "0", "government_procurement": "1.61"}.
+    stated: dict[str, str] = field(default_factory=dict)
+    scope: str = "department"  # department (部门决算) | unit (单位决算)
 
 
 def amount_text(value: Decimal, separators: bool) -> str:
     """A 万元 amount as the narrative prints it: 0 as "0", others with 2 decimals."""
     return "0" if value == 0 else format_amount(value, separators)
+
+
+SCOPES = {"department": "部门", "unit": "单位"}  # report_scope → the word that names the report
+
+# The labels under which the narrative states the panel metrics that are no headline figure (``Narrative.stated``).
+STATED_LABELS = {
+    "government_fund_expenditure": "政府性基金预算财政拨款支出",
+    "overseas_travel": "因公出国（境）费",
+    "official_reception": "公务接待费",
+    "official_vehicles": "公务用车购置及运行维护费",
+    "vehicle_purchase": "公务用车购置费",
+    "vehicle_operation": "公务用车运行维护费",
+    "government_procurement": "政府采购支出总额",
+}
+
+
+def locate(blocks: list[Block], label: str, value: str | None = None) -> tuple[int, int, str] | None:
+    """Where the paragraphs first print ``label`` (quote marks between its characters allowed: 三公经费 matches
+    “三公”经费) directly followed by an amount in 万元 (``value`` when given): (block index, offset of the amount
+    in the block's text, the amount as printed); None when they never do."""
+    amount = re.escape(value) if value is not None else r"\d[\d,]*(?:\.\d+)?"
+    pattern = re.compile('[“”"]?'.join(map(re.escape, label)) + f"(?P<amount>{amount})万元")
+    for i, (kind, text) in enumerate(blocks):
+        if kind != "para":
+            continue
+        match = pattern.search(text)
+        if match:
+            return i, match.start("amount"), match["amount"]
+    return None
 
 
 def percent_text(value: Decimal) -> str:
@@ -80,12 +114,13 @@ _DEFINITIONS = (
 
 
 class _Writer:
-    def __init__(self, dept: Department, year: int, layout: Layout):
-        self.dept, self.year, self.layout = dept, year, layout
+    def __init__(self, dept: Department, year: int, layout: Layout, scope: str = "department"):
+        self.dept, self.year, self.layout, self.scope = dept, year, layout, scope
         self.fig: YearFigures = dept.years[year]
         self.prior: YearFigures | None = dept.years.get(year - 1)
-        self.rng = random.Random(f"narrative:{dept.slug}:{year}")
-        self.out = Narrative(blocks=[])
+        # A unit report draws its wording from a stream of its own (the department's stays what it always was).
+        self.rng = random.Random(f"narrative:{dept.slug}:{year}" + ("" if scope == "department" else f":{scope}"))
+        self.out = Narrative(blocks=[], scope=scope)
 
     # -- helpers ---------------------------------------------------------------------------------------
     def wan(self, fen: int) -> Decimal:
@@ -98,6 +133,11 @@ class _Writer:
         """The amount printed for a headline figure, recorded in the truth."""
         printed = self.fig.narrative_printed.get(label) or self.amt(fen)
         self.out.figures.append({"section": section, "label": label, "value": printed, "unit": "万元"})
+        return printed
+
+    def state(self, metric: str, printed: str) -> str:
+        """An amount the narrative prints for a panel metric that is no headline figure, recorded (first only)."""
+        self.out.stated.setdefault(metric, printed)
         return printed
 
     def share(self, part: int, whole: int) -> str:
@@ -113,7 +153,8 @@ class _Writer:
         sign = (change > 0) - (change < 0)
         amount = abs(change)
         pct = percent(amount, prior) if prior else None
-        self.out.yoy.append(YoY(section, metric, sign, amount, pct, current, prior))
+        # The statement goes into the next paragraph the caller appends.
+        self.out.yoy.append(YoY(section, metric, sign, amount, pct, current, prior, len(self.out.blocks)))
         up_amount, down_amount, up_pct, down_pct = words
         if sign == 0:
             return SAME
@@ -133,20 +174,25 @@ class _Writer:
     def write(self) -> Narrative:
         d, y, fig = self.dept, self.year, self.fig
         blocks = self.out.blocks
-        blocks.append(("cover", f"{d.name}{y}年度部门决算"))
+        word = SCOPES[self.scope]  # 部门 or 单位, wherever the report names itself
+        blocks.append(("cover", f"{d.name}{y}年度{word}决算"))
         if self.layout.toc:
-            lines = ["目录", "第一部分 部门概况", f"第二部分 {y}年度部门决算情况说明", "第三部分 名词解释",
-                     f"第四部分 {y}年度部门决算表"]
+            lines = ["目录", f"第一部分 {word}概况", f"第二部分 {y}年度{word}决算情况说明", "第三部分 名词解释",
+                     f"第四部分 {y}年度{word}决算表"]
             lines += [f"{catalog.CN_NUMERALS[i]}、{t}" for i, t in enumerate(TABLE_TITLES)]
             blocks.append(("toc", "\n".join(lines)))
-        blocks.append(("part", "第一部分 部门概况"))
+        blocks.append(("part", f"第一部分 {word}概况"))
         blocks.append(("l1", "一、主要职责"))
         self.para(f"（一）{d.duty}。")
         self.para("（二）完成区委、区政府交办的其他任务。")
-        blocks.append(("l1", "二、部门决算单位构成"))
-        self.para(f"纳入{d.name}{y}年部门决算编制范围的二级预算单位包括：")
-        self.para(f"{d.name}本级")
-        blocks.append(("part", f"第二部分 {y}年度部门决算情况说明"))
+        if self.scope == "department":
+            blocks.append(("l1", "二、部门决算单位构成"))
+            self.para(f"纳入{d.name}{y}年部门决算编制范围的二级预算单位包括：")
+            self.para(f"{d.name}本级")
+        else:  # one unit alone: no units under it to consolidate
+            blocks.append(("l1", "二、单位构成"))
+            self.para(f"{d.name}无下属二级预算单位，{y}年度单位决算仅反映本单位自身的收支情况。")
+        blocks.append(("part", f"第二部分 {y}年度{word}决算情况说明"))
         self._income_expenditure()
         self._fiscal()
         self._three_public()
@@ -248,7 +294,8 @@ class _Writer:
             f"按支出功能分类科目分，包括：{'；'.join(parts)}。"
         )
         self.para("（三）政府性基金预算财政拨款支出情况。")
-        self.para(f"{y}年度政府性基金预算财政拨款支出{self.amt(fig.total('gf_project'))}万元。")
+        gf = self.state("government_fund_expenditure", self.amt(fig.total("gf_project")))
+        self.para(f"{y}年度政府性基金预算财政拨款支出{gf}万元。")
         self.para("（四）国有资本经营预算财政拨款支出情况。")
         self.para(f"{y}年度国有资本经营预算财政拨款支出{self.amt(fig.total('sc_project'))}万元。")
 
@@ -264,8 +311,9 @@ class _Writer:
             f"{y}年度一般公共预算财政拨款安排的“三公”经费支出"
             f"{self.fact('三公', '一般公共预算财政拨款安排的三公经费支出', total)}万元，完成年初预算的{done}%，"
             f"决算数{compare}年初预算数的主要原因是严格控制“三公”经费支出。其中：因公出国（境）费"
-            f"{self.amt(final['abroad'])}万元，公务接待费{self.amt(final['reception'])}万元，"
-            f"公务用车购置及运行维护费{self.amt(cars)}万元。"
+            f"{self.state('overseas_travel', self.amt(final['abroad']))}万元，"
+            f"公务接待费{self.state('official_reception', self.amt(final['reception']))}万元，"
+            f"公务用车购置及运行维护费{self.state('official_vehicles', self.amt(cars))}万元。"
         )
         groups = self.rng.randint(1, 3) if final["abroad"] else 0
         batches = self.rng.randint(5, 60) if final["reception"] else 0
@@ -294,9 +342,10 @@ class _Writer:
         self.para(text)
         bought = self.rng.randint(1, 2) if final["car_purchase"] else 0
         self.para(
-            f"其中：公务用车购置费{self.amt(final['car_purchase'])}万元，当年购置公务用车{bought}辆。"
-            f"公务用车运行维护费{self.amt(final['car_running'])}万元，截至年末使用一般公共预算财政拨款开支运行维护费的"
-            f"公务用车保有量{vehicles}辆。"
+            f"其中：公务用车购置费{self.state('vehicle_purchase', self.amt(final['car_purchase']))}万元，"
+            f"当年购置公务用车{bought}辆。"
+            f"公务用车运行维护费{self.state('vehicle_operation', self.amt(final['car_running']))}万元，"
+            f"截至年末使用一般公共预算财政拨款开支运行维护费的公务用车保有量{vehicles}辆。"
         )
 
     def _basic(self) -> None:
@@ -326,8 +375,9 @@ class _Writer:
         goods = to_wan(fig.public) * Decimal(self.rng.choice(("0", "0.1", "0.25")))
         goods = goods.quantize(Decimal("0.01"))
         sep = self.layout.separators
+        total = self.state("government_procurement", amount_text(goods, sep))
         self.para(
-            f"{y}年政府采购支出总额{amount_text(goods, sep)}万元，其中：政府采购货物支出{amount_text(goods, sep)}万元，"
+            f"{y}年政府采购支出总额{total}万元，其中：政府采购货物支出{amount_text(goods, sep)}万元，"
             f"政府采购工程支出0万元，政府采购服务支出0万元。"
         )
         self.para("（三）国有资产占用情况。")
@@ -345,8 +395,11 @@ def _spending_name(code: str) -> str:
     return name if name.endswith(("支出", "补助", "补贴")) else f"{name}支出"
 
 
-def build_narrative(dept: Department, year: int, layout: Layout) -> Narrative:
-    return _Writer(dept, year, layout).write()
+def build_narrative(dept: Department, year: int, layout: Layout, scope: str = "department") -> Narrative:
+    """The narrative of ``dept``'s report of ``year``: a 部门决算 (``scope`` "department") or a 单位决算 ("unit")."""
+    if scope not in SCOPES:
+        raise ValueError(f"scope {scope!r} is none of {sorted(SCOPES)}")
+    return _Writer(dept, year, layout, scope).write()
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -400,14 +453,34 @@ def seed_narrative(dept: Department, year: int = 2022, text: str | None = None) 
     writer.fact("基本支出", "日常公用经费", fig.public)
     writer.fact("机关运行经费", "机关运行经费支出", fig.public)
     narrative.figures = writer.out.figures
-    # The seed's statements, as printed (财政拨款支出's amount is printed 294.561).
+    # The seed's statements, as printed (财政拨款支出's amount is printed 294.561), each in the first paragraph
+    # holding its words.
     prior = dept.years[year - 1]
-    for section, metric, get in (("收入", "收入总计", lambda f: f.income_grand_total),
-                                 ("支出", "支出总计", lambda f: f.expenditure_grand_total),
-                                 ("财政拨款", "财政拨款支出", lambda f: f.total("fiscal_expenditure")),
-                                 ("机关运行经费", "机关运行经费支出", lambda f: f.public)):
+    for section, metric, get, words in (
+        ("收入", "收入总计", lambda f: f.income_grand_total, ("今年收入",)),
+        ("支出", "支出总计", lambda f: f.expenditure_grand_total, ("今年支出",)),
+        ("财政拨款", "财政拨款支出", lambda f: f.total("fiscal_expenditure"), ("财政拨款支出", "与上年相比")),
+        ("机关运行经费", "机关运行经费支出", lambda f: f.public, ("机关运行经费支出", "比上年")),
+    ):
         current, before = to_wan(get(fig)), to_wan(get(prior))
         change = current - before
         narrative.yoy.append(YoY(section, metric, (change > 0) - (change < 0), abs(change),
-                                 percent(abs(change), before), current, before))
+                                 percent(abs(change), before), current, before, _block_with(blocks, *words)))
+    # Its 三公 items say "比上年减少（增加）0万元": no change, whichever word is meant (both years spent nothing).
+    for number, label, key in ((1, "因公出国（境）费", ("abroad",)), (2, "公务接待费", ("reception",)),
+                               (3, "公务用车购置及运行费", ("car_purchase", "car_running"))):
+        current = to_wan(sum(fig.three_public_final[k] for k in key))
+        before = to_wan(sum(prior.three_public_final[k] for k in key))
+        assert current == before == 0
+        narrative.yoy.append(YoY("三公", label, 0, Decimal(0), None, current, before,
+                                 _block_with(blocks, f"{number}.{label}", "比上年减少（增加）0万元")))
+    for metric, label in STATED_LABELS.items():
+        found = locate(blocks, label)
+        if found:
+            narrative.stated[metric] = found[2]
     return narrative
+
+
+def _block_with(blocks: list[Block], *words: str) -> int:
+    """The first paragraph that holds every one of ``words``."""
+    return next(i for i, (kind, text) in enumerate(blocks) if kind == "para" and all(w in text for w in words))

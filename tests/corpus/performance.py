@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from tests.corpus import catalog
 from tests.corpus.defects import PerformanceDefect
-from tests.corpus.narrative import Narrative
+from tests.corpus.narrative import SCOPES, Narrative
 from tests.corpus.spec import Department, to_wan
 
 _LINE_HEADER = ("年度主要任务", "对应项目", "项目下达金额（万元）", "项目执行金额（万元）", "项目执行率", "分值", "得分")
@@ -77,5 +77,5 @@ def flat_text(table: PerformanceTable, year: int) -> str:
 def text_report(narrative: Narrative, table: PerformanceTable, year: int) -> bytes:
     """A text report (UTF-8) as the seed is published: the narrative's lines, then the 绩效自评表 as 附件."""
     lines = [text for kind, text in narrative.blocks if kind != "toc"]
-    lines += [f"第四部分 {year}年度部门决算表", "", "  附件"]
+    lines += [f"第四部分 {year}年度{SCOPES[narrative.scope]}决算表", "", "  附件"]
     return ("\n".join(lines) + "\n" + flat_text(table, year)).encode("utf-8")

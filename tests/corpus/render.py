@@ -93,6 +93,8 @@ class PlacedCell:
     item_lines: int
     code: str | None
     code_bbox: tuple[float, float, float, float] | None
+    metric: str | None = None  # the panel metric the cell prints (tables.Cell.metric)
+    budget: bool = False  # its 预算数 rather than its 决算数
 
 
 @dataclass
@@ -102,6 +104,13 @@ class RenderResult:
     placed: list[PlacedCell] = field(default_factory=list)
     page_count: int = 0
     landscape_pages: list[int] = field(default_factory=list)
+    # Per narrative block, its printed lines as (offset of the line's first character in the block's text, page).
+    block_lines: list[list[tuple[int, int]]] = field(default_factory=list)
+
+    def page_of(self, block: int, offset: int = 0) -> int:
+        """The page on which character ``offset`` of narrative block ``block`` is printed."""
+        lines = self.block_lines[block]
+        return next(page for start, page in reversed(lines) if start <= offset)
 
 
 _DENSITY = {  # font size, line height, minimum row height
@@ -175,14 +184,17 @@ class Renderer:
                 self.new_page()
                 y = self.top
 
+        record = self.result.block_lines
         for kind, text in blocks:
             if kind == "cover":
                 self.new_page(footer=False)
+                record.append([(0, self.page)])
                 size = min(22.0, (avail - 20) / max(1, len(text)))
                 self.text(PORTRAIT[0] / 2, PORTRAIT[1] * 0.62, text, size, "center")
                 self.end_page()
             elif kind == "toc":
                 self.new_page()
+                record.append([(0, self.page)])
                 lines = text.split("\n")
                 self.text(PORTRAIT[0] / 2, self.top - 10, lines[0], 16, "center")
                 y = self.top - 50
@@ -195,11 +207,13 @@ class Renderer:
                     self.new_page()
                     y = self.top
                 need(40)
+                record.append([(0, self.page)])
                 self.text(PORTRAIT[0] / 2, y - 16, text, 15, "center")
                 y -= 40
                 started = True
             elif kind == "l1":
                 need(30)
+                record.append([(0, self.page)])
                 self.text(MARGIN_X, y - 14, text, 12)
                 y -= 28
                 started = True
@@ -208,10 +222,15 @@ class Renderer:
                 rest: list[str] = []
                 if len(lines) > 1:  # the first line is indented by two characters, the others are full width
                     rest = wrap(text[len(lines[0]):], avail, body)
+                record.append([])
+                offset = 0
                 for i, line in enumerate([lines[0], *rest]):
                     need(lead)
+                    record[-1].append((offset, self.page))
+                    offset += len(line)
                     self.text(MARGIN_X + (2 * body if i == 0 else 0), y - body, line, body)
                     y -= lead
+                assert offset == len(text), "wrapped lines lost characters"
                 y -= 4
                 started = True
         if self.page_open:
@@ -449,6 +468,8 @@ class Renderer:
                     item_lines=lines_of.get(label_col, 0) if label_col is not None else 0,
                     code=cell.code,
                     code_bbox=code_bbox,
+                    metric=cell.metric,
+                    budget=cell.budget,
                 )
             )
 

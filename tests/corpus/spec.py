@@ -14,7 +14,7 @@ leaves to the 分 and its narrative (always in 万元) rounds half up, as real r
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from tests.corpus import catalog
@@ -406,6 +406,36 @@ def random_department(seed: int, index: int, years: list[int], units: dict[int, 
         has_gov_fund=gov_fund,
         has_state_capital=state_capital,
     )
+
+
+def unit_department(dept: Department) -> Department:
+    """One unit of ``dept`` reporting alone (its 单位决算): the same name, slug, region and duty, figures of its
+    own for every year ``dept`` has (in the same table unit) — drawn from a stream of their own, with a plan over
+    the department's lines of work (no government fund, no state capital, no 三公 where the department has none)
+    scaled to 15–45% of the department's average spending, so that the unit is smaller than the department it
+    belongs to and its figures are not the department's. Every identity holds as for any department."""
+    rng = random.Random(f"unit:{dept.slug}")
+    common = {code for group in catalog.COMMON_XIANG for code in group}
+    own = {code for fig in dept.years.values() for code in fig.items}
+    domain = tuple(sorted(c for c in own if c not in common and c not in catalog.GOV_FUND_XIANG
+                          and c not in catalog.STATE_CAPITAL_XIANG)) or ("2010101",)
+    plan = _plan(rng, domain, False, False)
+    years = sorted(dept.years)
+    first = years[0]
+    parent = sum(fig.expenditure_this_year for fig in dept.years.values()) / len(years) / FEN_PER_WAN
+    share = rng.uniform(0.15, 0.45)
+    # The unit's base spending (万元) scaled to the share of the department's average spending.
+    factor = share * parent / sum(plan.base.values())
+    # No 三公 where the department has none; else the plan's own, scaled by the share.
+    spends = any(sum(fig.three_public_final.values()) for fig in dept.years.values())
+    three = {key: wan * share for key, wan in plan.three_public_base.items()} if spends else {}
+    plan = replace(plan, base={key: wan * factor for key, wan in plan.base.items()}, three_public_base=three)
+    figures: dict[int, YearFigures] = {}
+    carry = 0
+    for year in years:
+        figures[year] = _year(rng, plan, year, first, dept.years[year].unit, carry)
+        carry = figures[year].carry_end
+    return Department(dept.slug, dept.name, dept.region_code, dept.duty, figures)
 
 
 # ----------------------------------------------------------------------------------------------------------

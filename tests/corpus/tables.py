@@ -39,6 +39,8 @@ class Cell:
     code: str | None = None  # the row's joined classification code (value cells)
     item: str | None = None  # the row's label (value cells)
     panel: int = 0
+    metric: str | None = None  # the panel metric the cell prints (``panel.METRICS``), when it is one
+    budget: bool = False  # the metric's 年初预算 (预算数) rather than its 决算数
 
 
 @dataclass
@@ -153,12 +155,17 @@ def _function_header(layout: Layout, values: list[tuple[str, list[str]]]) -> tup
 
 
 def _function_rows(
-    layout: Layout, fig: YearFigures, measures: list[str], fmt: Numbers, codes: list[str], total_label: str = "合计"
+    layout: Layout, fig: YearFigures, measures: list[str], fmt: Numbers, codes: list[str], total_label: str = "合计",
+    total_metrics: dict[int, str] | None = None,
 ) -> list[list[Cell]]:
     """合计 row and one row per 类/款/项 of ``codes``; each value is the sum of ``measures[i]`` (an ItemYear
-    attribute) over the items under the row's code."""
+    attribute) over the items under the row's code. ``total_metrics`` tags the 合计 cell of column i with the
+    panel metric it prints."""
     parts = 3 if layout.codes == "split" else 1
-    total = [Cell(total_label, colspan=parts + 1)] + [Cell(fmt(fig.total(m)), item=total_label) for m in measures]
+    metrics = total_metrics or {}
+    total = [Cell(total_label, colspan=parts + 1)] + [
+        Cell(fmt(fig.total(m)), item=total_label, metric=metrics.get(i)) for i, m in enumerate(measures)
+    ]
     rows = []
     for code in codes:
         name = catalog.function_name(code)
@@ -226,6 +233,9 @@ def table_1(dept: Department, fig: YearFigures, layout: Layout, fmt: Numbers) ->
         ("年末结转和结余", fig.carry_end),
         ("总计", fig.expenditure_grand_total),
     ]
+    # The panel metrics of #1, by side (0 income, 1 expenditure) and row label.
+    metrics = {(0, "本年收入合计"): "current_year_income", (0, "总计"): "total_income",
+               (1, "本年支出合计"): "current_year_expenditure", (1, "总计"): "total_expenditure"}
     line_numbers = layout.column_numbers == "column_row_and_line_numbers"
     group = [Column(LABEL)] + ([Column(LINENO)] if line_numbers else []) + [Column(VALUE)]
     width = len(group)
@@ -253,7 +263,7 @@ def table_1(dept: Department, fig: YearFigures, layout: Layout, fmt: Numbers) ->
                 row.append(Cell(label))
                 if line_numbers:
                     row.append(Cell(str(counters[panel])))
-                row.append(Cell(fmt(fen), item=label, panel=panel))
+                row.append(Cell(fmt(fen), item=label, panel=panel, metric=metrics.get((panel, label))))
             body.append(row)
         header_rows = 2
     else:
@@ -264,11 +274,13 @@ def table_1(dept: Department, fig: YearFigures, layout: Layout, fmt: Numbers) ->
         header.append(HeaderCell(0, width - 1, "决算数"))
         body = []
         n = 0
-        for section, entries in (("收入", income + income_bottom), ("支出", spending + spending_bottom)):
+        sections = (("收入", income + income_bottom), ("支出", spending + spending_bottom))
+        for side, (section, entries) in enumerate(sections):
             body.append([Cell(section)] + [Cell() for _ in group[1:]])
             for label, fen in entries:
                 n += 1
-                body.append([Cell(label)] + ([Cell(str(n))] if line_numbers else []) + [Cell(fmt(fen), item=label)])
+                body.append([Cell(label)] + ([Cell(str(n))] if line_numbers else [])
+                            + [Cell(fmt(fen), item=label, metric=metrics.get((side, label)))])
         header_rows = 1
     return TableModel(
         "final_income_expenditure_summary", 1, "收入支出决算总表", fmt.unit, columns, header, header_rows, body,
@@ -281,7 +293,8 @@ def table_2(dept: Department, fig: YearFigures, layout: Layout, fmt: Numbers) ->
     heads = ["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]
     measures = ["income", "fiscal_income", "income_upper", "income_business", "zero", "zero", "income_other"]
     columns, header, rows = _function_header(layout, [(h, []) for h in heads])
-    body = _function_rows(layout, fig, measures, fmt, fig.function_codes())
+    body = _function_rows(layout, fig, measures, fmt, fig.function_codes(),
+                          total_metrics={1: "fiscal_appropriation_income"})
     title = "收入决算表" if layout.titles == "canonical" else "收入决算总表"
     return TableModel("final_income", 2, title, fmt.unit, columns, header, rows, body, wide=True,
                       column_row=_column_row(columns) if layout.column_numbers != "none" else None)
@@ -292,7 +305,8 @@ def table_3(dept: Department, fig: YearFigures, layout: Layout, fmt: Numbers) ->
     heads = ["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"]
     measures = ["expenditure", "basic", "project", "zero", "zero", "zero"]
     columns, header, rows = _function_header(layout, [(h, []) for h in heads])
-    body = _function_rows(layout, fig, measures, fmt, fig.function_codes())
+    body = _function_rows(layout, fig, measures, fmt, fig.function_codes(),
+                          total_metrics={1: "basic_expenditure", 2: "project_expenditure"})
     title = "支出决算表" if layout.titles == "canonical" else "支出决算总表"
     return TableModel("final_expenditure", 3, title, fmt.unit, columns, header, rows, body, wide=True,
                       column_row=_column_row(columns) if layout.column_numbers != "none" else None)
@@ -357,7 +371,7 @@ def table_5(dept: Department, fig: YearFigures, layout: Layout, fmt: Numbers) ->
     """一般公共预算财政拨款支出决算表."""
     columns, header, rows = _function_header(layout, [("合计", []), ("基本支出", []), ("项目支出", [])])
     body = _function_rows(layout, fig, ["gb_expenditure", "gb_basic", "gb_project"], fmt,
-                          fig.function_codes("gb_expenditure"))
+                          fig.function_codes("gb_expenditure"), total_metrics={0: "general_budget_expenditure"})
     return TableModel("final_general_budget_expenditure", 5, "一般公共预算财政拨款支出决算表", fmt.unit, columns,
                       header, rows, body,
                       column_row=_column_row(columns) if layout.column_numbers != "none" else None)
@@ -438,6 +452,9 @@ def table_7(dept: Department, fig: YearFigures, layout: Layout, fmt: Numbers) ->
     公务用车购置及运行费 (小计/购置费/运行费), 公务接待费. Variant (Shanghai 2024): no label column, 财政拨款"三公"经费
     over the items, 预算数/决算数 in the bottom header row."""
     groups = (("预算数", fig.three_public_budget), ("决算数", fig.three_public_final))
+    # The panel metrics of ``values``' six figures.
+    metrics = ("three_public_expenses", "overseas_travel", "official_vehicles", "vehicle_purchase",
+               "vehicle_operation", "official_reception")
 
     def values(figures: dict[str, int]) -> list[int]:
         cars = figures["car_purchase"] + figures["car_running"]
@@ -459,7 +476,8 @@ def table_7(dept: Department, fig: YearFigures, layout: Layout, fmt: Numbers) ->
                 HeaderCell(2, base + 2, "小计"), HeaderCell(2, base + 3, "购置费"), HeaderCell(2, base + 4, "运行费"),
                 HeaderCell(1, base + 5, "公务接待费", rowspan=2),
             ]
-            row += [Cell(fmt(v), item="合计") for v in values(figures)]
+            row += [Cell(fmt(v), item="合计", metric=m, budget=group == "预算数")
+                    for v, m in zip(values(figures), metrics)]
         return TableModel("final_three_public", 7, title, fmt.unit, columns, header, 3, [row], wide=True,
                           column_row=_column_row(columns) if layout.column_numbers != "none" else None)
     title = "财政拨款“三公”经费支出决算表"
@@ -477,15 +495,15 @@ def table_7(dept: Department, fig: YearFigures, layout: Layout, fmt: Numbers) ->
     header += [HeaderCell(3, i, groups[i % 2][0]) for i in range(12)]
     budget, final = values(fig.three_public_budget), values(fig.three_public_final)
     row = []
-    for b, f in zip(budget, final):
-        row += [Cell(fmt(b)), Cell(fmt(f))]
+    for b, f, m in zip(budget, final, metrics):
+        row += [Cell(fmt(b), metric=m, budget=True), Cell(fmt(f), metric=m)]
     return TableModel("final_three_public", 7, title, fmt.unit, columns, header, 4, [row], wide=True,
                       column_row=_column_row(columns) if layout.column_numbers != "none" else None)
 
 
 def _fund_table(
     kind: str, number: int, title: str, fig: YearFigures, layout: Layout, fmt: Numbers, spend: str, income: str,
-    with_income: bool, fund_name: str,
+    with_income: bool, fund_name: str, metric: str | None = None,
 ) -> TableModel:
     if with_income:
         groups = [("年初结转和结余", []), ("本年收入", []), ("本年支出", ["合计", "基本支出", "项目支出"]),
@@ -497,7 +515,9 @@ def _fund_table(
     columns, header, rows = _function_header(layout, groups)
     codes = fig.function_codes(spend)
     if codes:
-        body = _function_rows(layout, fig, measures, fmt, codes)
+        # ``metric`` is what the 合计 row's 本年支出/合计 prints.
+        tagged = {measures.index(spend): metric} if metric else None
+        body = _function_rows(layout, fig, measures, fmt, codes, total_metrics=tagged)
         note, empty = None, False
     else:
         body = _empty_rows(columns, layout)
@@ -509,7 +529,7 @@ def _fund_table(
 
 def table_8(dept: Department, fig: YearFigures, layout: Layout, fmt: Numbers) -> TableModel:
     return _fund_table("final_government_fund", 8, "政府性基金预算财政拨款收入支出决算表", fig, layout, fmt,
-                       "gf_project", "gf_income", True, "政府性基金")
+                       "gf_project", "gf_income", True, "政府性基金", "government_fund_expenditure")
 
 
 def table_9(dept: Department, fig: YearFigures, layout: Layout, fmt: Numbers) -> TableModel:

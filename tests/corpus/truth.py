@@ -8,16 +8,20 @@ from pathlib import Path
 
 
 def truth_document(file_name: str, pdf: bytes, department_name: str, fiscal_year: int, tables: list[dict],
-                   narrative: list[dict]) -> dict:
-    return {
+                   narrative: list[dict], report_scope: str = "department", panel: dict | None = None) -> dict:
+    truth = {
         "file": file_name,
         "sha256": hashlib.sha256(pdf).hexdigest(),
         "department_name": department_name,
         "fiscal_year": fiscal_year,
         "report_kind": "final_account",
+        "report_scope": report_scope,
         "tables": tables,
         "narrative": narrative,
     }
+    if panel is not None:
+        truth["panel"] = panel
+    return truth
 
 
 def dumps(truth: dict) -> str:

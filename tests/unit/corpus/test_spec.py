@@ -41,8 +41,10 @@ def test_truth_file_shape(corpus):
     ]
     for doc in corpus:
         truth = doc.truth
-        assert list(truth) == ["file", "sha256", "department_name", "fiscal_year", "report_kind", "tables", "narrative"]
+        assert list(truth) == ["file", "sha256", "department_name", "fiscal_year", "report_kind", "report_scope",
+                               "tables", "narrative", "panel"]
         assert truth["file"] == doc.pdf_name and truth["report_kind"] == "final_account"
+        assert truth["report_scope"] == "department" and doc.stem.endswith("_dept-final")
         assert [t["table_kind"] for t in truth["tables"]] == kinds
         pages = [(t["page_first"], t["page_last"]) for t in truth["tables"]]
         assert all(a <= b for a, b in pages) and all(pages[i][1] < pages[i + 1][0] for i in range(8))
