@@ -5,9 +5,11 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from pipeline.schemas import WAREHOUSE_FRAMES, FrameSchema
+from pipeline.schemas import PARSED_FRAMES, QUARANTINE, WAREHOUSE_FRAMES, FrameSchema
 
 RAW_SCHEMA = "raw"
+# What a document's reading writes: its frames, or its quarantine row.
+PARSED_TABLES = (*PARSED_FRAMES, QUARANTINE)
 
 
 def duckdb_type(dtype: pl.DataType) -> str:
@@ -37,6 +39,7 @@ def create_table_sql(schema: FrameSchema) -> str:
 
 def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {RAW_SCHEMA}")
+    _drop_parsed_tables_of_an_older_shape(con)
     for schema in WAREHOUSE_FRAMES:
         con.execute(create_table_sql(schema))
         # A warehouse made before a nullable column was declared gets it, so its next load can insert by name.
@@ -48,3 +51,29 @@ def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
                 )
         comment = f"{schema.zh} / {schema.en}".replace("'", "''")
         con.execute(f"COMMENT ON TABLE {RAW_SCHEMA}.{schema.name} IS '{comment}'")
+
+
+def _drop_parsed_tables_of_an_older_shape(con: duckdb.DuckDBPyConnection) -> None:
+    """A parser that reads a frame with a new required column has a new PARSER_VERSION, so every document will be
+    read again; rows of the older shape cannot hold a value for that column. The parsed tables are then dropped
+    and made anew, all of them: every document's result comes back from one reading, so no table keeps rows of
+    the older parser beside another's of the newer. The files' list and the reference data stay."""
+    existing = {
+        table: set(columns)
+        for table, columns in con.execute(
+            "SELECT table_name, list(column_name) FROM information_schema.columns WHERE table_schema = ? "
+            "GROUP BY table_name",
+            [RAW_SCHEMA],
+        ).fetchall()
+    }
+    older = [
+        schema.name
+        for schema in PARSED_TABLES
+        if schema.name in existing
+        and any(
+            (not c.nullable or c.name in schema.key) and c.name not in existing[schema.name] for c in schema.columns
+        )
+    ]
+    if older:
+        for schema in PARSED_TABLES:
+            con.execute(f"DROP TABLE IF EXISTS {RAW_SCHEMA}.{schema.name}")

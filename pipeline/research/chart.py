@@ -1,4 +1,5 @@
-"""``chart department``: a department's income, expenditure, 三公 and 机关运行经费 by year, with YoY changes.
+"""``chart department``: every metric of a department's panel by year (income, expenditure, 三公, 机关运行经费 and
+政府采购), 部门 and 单位 reports side by side, with YoY changes.
 
 PNG (title also in the file's metadata) or a self-contained HTML page whose chart is inline SVG; the SVG draws
 its text as paths, so the page needs no font of its own.
@@ -10,6 +11,7 @@ import html
 import io
 from pathlib import Path
 
+from matplotlib import colormaps
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -20,13 +22,20 @@ from pipeline.research.fonts import use_chinese_font
 
 FORMATS = {".png": "png", ".html": "html", ".htm": "html"}
 REPORT_KIND_ZH = {"final_account": "决算", "budget": "预算"}
-# Amounts of 三公 and 机关运行经费 are a few percent of the totals: on one axis they would lie flat at zero.
+SCOPE_ZH = {"department": "部门", "unit": "单位"}
+# Chart panels by the metrics' narrative sections (seed metric_codes.section): the amounts of 三公 and 机关运行经费
+# are a few percent of the totals, and on one axis with them would lie flat at zero.
 PANELS = (
-    ("收入与支出 / income and expenditure",
-     ("total_income", "total_expenditure", "basic_expenditure", "project_expenditure")),
-    ("三公经费与机关运行经费 / three public expenses and operating expenses",
-     ("three_public_expenses", "operating_expenses")),
+    ("收入 / income", ("收入",)),
+    ("支出 / expenditure", ("支出", "财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "基本支出")),
+    ("三公经费 / three public expenses", ("三公",)),
+    ("机关运行经费与政府采购 / operating expenses and procurement", ("机关运行经费", "政府采购")),
 )
+# Two labels at one year stand at least this share of the axis' height apart.
+_LABEL_GAP = 0.07
+_BREAK = "不可比"
+# tab20: the panel with the most metrics (支出) has twelve.
+_PALETTE = colormaps["tab20"]
 
 
 def chart_title(department: Department) -> str:
@@ -41,55 +50,99 @@ def chart_format(out: Path) -> str:
 
 
 def _yoy(point: Point) -> str:
-    return f"{point.change_pct:+.2f}%"
+    return f"{point.change_pct:+.2f}%" + ("" if point.is_comparable else f"（{_BREAK}）")
 
 
 def department_figure(department: Department, series: list[Point]) -> Figure:
+    """One column per scope (部门, 单位), one row per panel that has values; a line per metric and report kind,
+    决算 solid and 预算 dashed, each year labelled with its change; a change the report declares not comparable is
+    marked with a hollow point and 不可比."""
     use_chinese_font()
-    # 决算 (what was spent) draws solid, 预算 (the plan) dashed; the mart accepts no other kind.
-    kinds = [kind for kind in REPORT_KIND_ZH if any(p.report_kind == kind for p in series)]
-    years = sorted({p.fiscal_year for p in series})
-    figure = Figure(figsize=(10, 8), layout="constrained")
+    drawn = [p for p in series if p.value_wan_yuan is not None]
+    scopes = [scope for scope in SCOPE_ZH if any(p.report_scope == scope for p in drawn)]
+    panels = [(title, sections) for title, sections in PANELS if any(p.section in sections for p in drawn)]
+    years = sorted({p.fiscal_year for p in drawn})
+    figure = Figure(figsize=(9 + 5 * len(scopes), 3.4 * max(len(panels), 1) + 1), layout="constrained")
     FigureCanvasAgg(figure)
     figure.suptitle(chart_title(department), fontsize=13)
-    axes = figure.subplots(len(PANELS), 1, sharex=True)
-    for ax, (panel_title, metrics) in zip(axes, PANELS):
-        line = 0
-        for kind in kinds:
-            for metric in metrics:
-                points = [
-                    p for p in series
-                    if p.report_kind == kind and p.metric == metric and p.value_wan_yuan is not None
-                ]
-                if not points:
-                    continue
-                label = points[0].label_zh + (f"（{REPORT_KIND_ZH[kind]}）" if len(kinds) > 1 else "")
-                drawn = ax.plot(
-                    [p.fiscal_year for p in points], [float(p.value_wan_yuan) for p in points],
-                    marker="o", linestyle="-" if kind == kinds[0] else "--", label=label,
-                )[0]
-                # Alternating above and below keeps equal series (收入总计 = 支出总计) from printing on each other.
-                offset = 8 if line % 2 == 0 else -14
-                for p in points:
-                    if p.change_pct is not None:
-                        ax.annotate(_yoy(p), (p.fiscal_year, float(p.value_wan_yuan)), textcoords="offset points",
-                                    xytext=(0, offset), ha="center", fontsize=8, color=drawn.get_color())
-                line += 1
-        ax.set_title(panel_title, fontsize=10)
-        ax.set_ylabel("万元")
-        ax.grid(alpha=0.3)
-        ax.margins(x=0.15, y=0.2)
-        if line:
-            ax.legend(fontsize=8, loc="best")
-    axes[-1].set_xticks(years, [f"{y}年" for y in years])
-    axes[-1].set_xlabel("年度（标注为同比变动 / labels: year-over-year change）")
+    axes = figure.subplots(max(len(panels), 1), max(len(scopes), 1), sharex=True, squeeze=False)
+    for column, scope in enumerate(scopes):
+        for row, (panel_title, sections) in enumerate(panels):
+            ax = axes[row][column]
+            _draw_panel(ax, [p for p in drawn if p.report_scope == scope and p.section in sections])
+            ax.set_title(f"{SCOPE_ZH[scope]}报告 · {panel_title}", fontsize=10)
+            ax.set_ylabel("万元")
+        axes[-1][column].set_xticks(years, [f"{y}年" for y in years])
+        axes[-1][column].set_xlabel("年度（标注为同比变动 / labels: year-over-year change）")
     return figure
+
+
+def _draw_panel(ax, points: list[Point]) -> None:
+    kinds = [kind for kind in REPORT_KIND_ZH if any(p.report_kind == kind for p in points)]
+    # One colour per metric, its 决算 and 预算 alike, from a palette with as many colours as a panel has metrics.
+    metrics = list(dict.fromkeys(p.metric_code for p in points))
+    colours = {metric: _PALETTE(i % _PALETTE.N) for i, metric in enumerate(metrics)}
+    labels: list[tuple[int, float, str, str]] = []  # year, value, text, colour
+    for kind in kinds:
+        for metric in dict.fromkeys(p.metric_code for p in points if p.report_kind == kind):
+            line = [p for p in points if p.report_kind == kind and p.metric_code == metric]
+            label = line[0].label_zh + (f"（{REPORT_KIND_ZH[kind]}）" if len(kinds) > 1 else "")
+            # 决算 (what was spent) draws solid, 预算 (the plan) dashed.
+            colour = colours[metric]
+            ax.plot(
+                [p.fiscal_year for p in line], [float(p.value_wan_yuan) for p in line], marker="o",
+                linestyle="-" if kind == "final_account" else "--", label=label, color=colour,
+            )
+            broken = [p for p in line if not p.is_comparable]
+            if broken:
+                ax.plot([p.fiscal_year for p in broken], [float(p.value_wan_yuan) for p in broken], linestyle="none",
+                        marker="o", markersize=11, markerfacecolor="none", markeredgecolor=colour)
+            labels += [
+                (p.fiscal_year, float(p.value_wan_yuan), _yoy(p), colour) for p in line if p.change_pct is not None
+            ]
+    ax.grid(alpha=0.3)
+    ax.margins(x=0.15, y=0.25)
+    if ax.get_lines():
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), borderaxespad=0)
+    _place_labels(ax, labels)
+
+
+def _place_labels(ax, labels: list[tuple[int, float, str, str]]) -> None:
+    """The change labels of each year, stacked from their points upwards so that no two are closer than
+    ``_LABEL_GAP`` of the axis' height (series of equal values, 收入总计 = 支出总计, print one above the other);
+    the axis grows until the highest fits."""
+    low, high = ax.get_ylim()
+    while True:
+        gap = (high - low) * _LABEL_GAP
+        positions = _stacked(labels, gap)
+        top = max((y for y, _ in positions), default=low) + gap
+        if top <= high:
+            break
+        high = top
+    ax.set_ylim(low, high)
+    for y, (year, value, text, colour) in positions:
+        ax.annotate(text, (year, value), xytext=(year, y), textcoords="data", ha="center", va="bottom",
+                    fontsize=7, color=colour,
+                    arrowprops={"arrowstyle": "-", "color": colour, "lw": 0.5} if y - value > gap else None)
+
+
+def _stacked(labels: list[tuple[int, float, str, str]], gap: float) -> list[tuple[float, tuple]]:
+    """Where each label's text stands: half a gap above its point, and a gap above the label below it."""
+    positions = []
+    for year in sorted({year for year, *_ in labels}):
+        below: float | None = None
+        for label in sorted((lb for lb in labels if lb[0] == year), key=lambda lb: lb[1]):
+            y = label[1] + gap / 2 if below is None else max(label[1] + gap / 2, below + gap)
+            positions.append((y, label))
+            below = y
+    return positions
 
 
 def _html(department: Department, series: list[Point], svg: str) -> str:
     title = html.escape(chart_title(department))
     rows = "\n".join(
-        f"<tr><td>{p.fiscal_year}</td><td>{html.escape(REPORT_KIND_ZH.get(p.report_kind, p.report_kind))}</td>"
+        f"<tr><td>{p.fiscal_year}</td><td>{SCOPE_ZH.get(p.report_scope, p.report_scope)}</td>"
+        f"<td>{html.escape(REPORT_KIND_ZH.get(p.report_kind, p.report_kind))}</td>"
         f"<td>{html.escape(p.label_zh)}</td><td>{'' if p.value_wan_yuan is None else p.value_wan_yuan}</td>"
         f"<td>{'' if p.change_pct is None else _yoy(p)}</td></tr>"
         for p in series
@@ -104,7 +157,7 @@ body {{ font-family: sans-serif; margin: 2em; }}
 svg {{ max-width: 100%; height: auto; }}
 table {{ border-collapse: collapse; }}
 th, td {{ border: 1px solid #ccc; padding: 2px 8px; }}
-td:nth-child(n+4) {{ text-align: right; }}
+td:nth-child(n+5) {{ text-align: right; }}
 </style>
 </head>
 <body>
@@ -113,7 +166,8 @@ td:nth-child(n+4) {{ text-align: right; }}
 {svg}
 <table>
 <thead><tr>
-<th>年度 / year</th><th>种类 / kind</th><th>指标 / metric</th><th>数值（万元）/ value</th><th>同比 / YoY</th>
+<th>年度 / year</th><th>范围 / scope</th><th>种类 / kind</th><th>指标 / metric</th><th>数值（万元）/ value</th>
+<th>同比 / YoY</th>
 </tr></thead>
 <tbody>
 {rows}

@@ -10,15 +10,9 @@ import duckdb
 from pipeline.research import ResearchError
 
 SERIES_MART = "fct_yoy_change"
-# Income, expenditure by kind, 三公 and 机关运行经费: codes of the seed metric_codes.
-CHART_METRICS = (
-    "total_income",
-    "total_expenditure",
-    "basic_expenditure",
-    "project_expenditure",
-    "three_public_expenses",
-    "operating_expenses",
-)
+DEPARTMENTS_MART = "dim_department"
+# The metrics' names, sections and order: the seed the marts are built from.
+METRICS_SEED = "seeds.metric_codes"
 _LISTED = 10
 
 
@@ -31,20 +25,25 @@ class Department:
 @dataclass(frozen=True)
 class Point:
     fiscal_year: int
+    report_scope: str
     report_kind: str
-    metric: str
+    metric_code: str
+    section: str
     label_zh: str
     value_wan_yuan: Decimal | None
     change_pct: Decimal | None
+    is_comparable: bool = True
 
 
 def _departments(con: duckdb.DuckDBPyConnection) -> list[Department]:
     try:
         rows = con.execute(
-            f"SELECT DISTINCT department_key, department_name FROM {SERIES_MART} ORDER BY department_key"
+            f"SELECT department_key, department_name FROM {DEPARTMENTS_MART} ORDER BY department_key"
         ).fetchall()
     except duckdb.CatalogException as exc:
-        raise ResearchError(f"the warehouse has no {SERIES_MART}; run `python -m pipeline ingest` first") from exc
+        raise ResearchError(
+            f"the warehouse has no {DEPARTMENTS_MART}; run `python -m pipeline ingest` first"
+        ) from exc
     return [Department(key, name) for key, name in rows]
 
 
@@ -70,15 +69,19 @@ def resolve_department(con: duckdb.DuckDBPyConnection, wanted: str) -> Departmen
                 f"'{wanted}' matches {len(matches)} departments: {_listing(matches)}; give a key or more of the name"
             )
     if not departments:
-        raise ResearchError(f"{SERIES_MART} has no departments; ingest some reports first")
+        raise ResearchError(f"{DEPARTMENTS_MART} has no departments; ingest some reports first")
     raise ResearchError(f"no department matches '{wanted}'; the warehouse has: {_listing(departments)}")
 
 
 def department_series(con: duckdb.DuckDBPyConnection, department: Department) -> list[Point]:
+    """Every metric of the department's panel, year by year, for each scope and report kind (function classes
+    aside), in the panel's order of metrics."""
     rows = con.execute(
-        f"SELECT fiscal_year, report_kind, metric, metric_label_zh, value_wan_yuan, change_pct FROM {SERIES_MART} "
-        "WHERE department_key = ? AND list_contains(?, metric) "
-        "ORDER BY report_kind, list_position(?, metric), fiscal_year",
-        [department.key, list(CHART_METRICS), list(CHART_METRICS)],
+        f"SELECT changes.fiscal_year, changes.report_scope, changes.report_kind, changes.metric_code, "
+        f"metric_codes.section, changes.metric_label_zh, changes.value_wan_yuan, changes.change_pct, "
+        f"changes.is_comparable FROM {SERIES_MART} AS changes JOIN {METRICS_SEED} AS metric_codes USING (metric_code) "
+        "WHERE changes.department_key = ? AND changes.function_class_code IS NULL "
+        "ORDER BY changes.report_scope, changes.report_kind, metric_codes.display_order, changes.fiscal_year",
+        [department.key],
     ).fetchall()
     return [Point(*row) for row in rows]

@@ -32,6 +32,7 @@ if str(ROOT) not in sys.path:
 from pipeline import schemas  # noqa: E402
 from pipeline.load.ddl import ensure_raw_tables  # noqa: E402
 from pipeline.load.reference import replace_reference  # noqa: E402
+from pipeline.reference.department_names import department_name_normalized  # noqa: E402
 from pipeline.reference.divisions import load_regions  # noqa: E402
 
 SEED_PATH = ROOT / "data" / "raw" / "liaoning-panjin-xinglongtai_gongxinju_2022_dept-final.txt"
@@ -122,6 +123,8 @@ def _statements(sha: str, text: _Text | None, rows: list[tuple]) -> list[dict]:
             "change_pct": None if pct is None else D(pct),
             "reason": reason,
             "reason_printed": reason if reason is not None else "0等原因",
+            "comparison_printed": "与上年相比",
+            "comparison_basis": "prior_year",
             "sentence": f"与上年相比，{label}{direction or '减少（增加）'}{amount}万元",
         }
         if text is not None and anchor:
@@ -137,6 +140,8 @@ def _document(key: str, name: str, region: str | None, unit: str | None, year: i
         "media_type": "text/plain",
         "text_encoding": "utf-8",
         "department_name": name,
+        "department_name_normalized": department_name_normalized(name),
+        "report_scope": "department",
         "unit_code": unit,
         "region_code": region,
         "fiscal_year": year,
@@ -421,6 +426,13 @@ DEPARTMENT_FACTS_TABLES = {
             (0, None, None, "合计", "决算数/公务用车购置及运行费/小计", "2.00"),
             (0, None, None, "合计", "决算数/公务用车购置及运行费/购置费", "0.00"),
             (0, None, None, "合计", "决算数/公务用车购置及运行费/运行费", "2.00"),
+            # the 年初预算 the 决算 prints beside its 决算数
+            (0, None, None, "合计", "预算数/合计", "4.00"),
+            (0, None, None, "合计", "预算数/因公出国（境）费", "0.00"),
+            (0, None, None, "合计", "预算数/公务接待费", "1.50"),
+            (0, None, None, "合计", "预算数/公务用车购置及运行费/小计", "2.50"),
+            (0, None, None, "合计", "预算数/公务用车购置及运行费/购置费", "0.00"),
+            (0, None, None, "合计", "预算数/公务用车购置及运行费/运行费", "2.50"),
         ]),
     ],
     "D2022B": [

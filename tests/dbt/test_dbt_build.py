@@ -17,7 +17,7 @@ A_KEY = "211103-盘锦市兴隆台区工业和信息化局"
 B_KEY = "211104-盘锦市大洼区教育局"
 SEED_PATH = Path(__file__).resolve().parents[2] / "data" / "raw" / "liaoning-panjin-xinglongtai_gongxinju_2022_dept-final.txt"
 
-YOY_COLUMNS = """department_key, fiscal_year, report_kind, metric, value_wan_yuan, prior_value_wan_yuan, prior_source,
+YOY_COLUMNS = """department_key, fiscal_year, report_kind, metric_code, value_wan_yuan, prior_value_wan_yuan, prior_source,
     prior_document_sha256, change_amount_wan_yuan, change_pct, stated_change_amount_wan_yuan, stated_change_pct,
     is_stated_consistent, document_sha256"""
 
@@ -25,7 +25,7 @@ YOY_COLUMNS = """department_key, fiscal_year, report_kind, metric, value_wan_yua
 def yoy(run, department_key: str, fiscal_year: int, metric: str) -> dict:
     names = [c.strip() for c in YOY_COLUMNS.split(",")]
     rows = run.query(
-        f"select {YOY_COLUMNS} from fct_yoy_change where department_key = ? and fiscal_year = ? and metric = ?",
+        f"select {YOY_COLUMNS} from fct_yoy_change where department_key = ? and fiscal_year = ? and metric_code = ?",
         [department_key, fiscal_year, metric],
     )
     assert len(rows) == 1, rows
@@ -36,7 +36,7 @@ def yoy(run, department_key: str, fiscal_year: int, metric: str) -> dict:
 
 
 def test_acceptance_query_on_the_seed_report(seed_only_build):
-    rows = seed_only_build.query("select change_pct from fct_yoy_change where fiscal_year=2022 and metric='total_income'")
+    rows = seed_only_build.query("select change_pct from fct_yoy_change where fiscal_year=2022 and metric_code='total_income'")
     assert rows == [(Decimal("-41.02"),)]
 
 
@@ -81,9 +81,12 @@ def test_seed_metric_without_statement_has_no_prior(seed_only_build):
 
 
 def test_seed_provenance_points_into_the_report(seed_only_build):
-    line_no, char_start, char_end, statement_line_no = seed_only_build.query(
-        "select value_line_no, value_char_start, value_char_end, statement_line_no from fct_yoy_change "
-        "where fiscal_year = 2022 and metric = 'total_income'"
+    line_no, char_start, char_end = seed_only_build.query(
+        "select line_no, char_start, char_end from fct_department_metric "
+        "where fiscal_year = 2022 and metric_code = 'total_income'"
+    )[0]
+    (statement_line_no,) = seed_only_build.query(
+        "select statement_line_no from fct_yoy_change where fiscal_year = 2022 and metric_code = 'total_income'"
     )[0]
     text = fixture_text()
     assert text[char_start:char_end] == "423.59"
@@ -158,7 +161,7 @@ def test_missing_region_code_gives_unknown_department(full_build):
 
 def test_yoy_grain_is_unique(full_build):
     rows = full_build.query(
-        "select count(*), count(distinct (department_key, fiscal_year, report_kind, metric)) from fct_yoy_change"
+        "select count(*), count(distinct (department_key, report_scope, fiscal_year, report_kind, metric_code, function_class_code)) from fct_yoy_change"
     )
     total, distinct = rows[0]
     assert total == distinct > 0
@@ -172,20 +175,24 @@ def test_amounts_are_decimals_never_floats(full_build):
     for column in ("value_wan_yuan", "prior_value_wan_yuan", "change_amount_wan_yuan", "stated_change_amount_wan_yuan"):
         assert types[column] == "DECIMAL(24,6)", column
     assert types["change_pct"] == "DECIMAL(38,2)"
-    assert types["metric"] == "VARCHAR"
+    assert types["metric_code"] == "VARCHAR"
     assert not [c for c, t in types.items() if t in ("DOUBLE", "FLOAT", "REAL")]
 
 
 def test_findings_carry_department_and_year(full_build):
     rows = full_build.query(
-        "select department_key, fiscal_year, report_kind, severity, expected_value, observed_value, message "
-        "from fct_finding"
+        "select check_name, department_key, fiscal_year, report_kind, severity, expected_value, observed_value, "
+        "message from fct_finding order by check_name"
     )
-    assert len(rows) == 1
-    department_key, fiscal_year, report_kind, severity, expected, observed, message = rows[0]
-    assert (department_key, fiscal_year, report_kind, severity) == (A_KEY, 2022, "final_account", "warning")
-    assert (expected, observed) == (Decimal("725.39"), Decimal("861.06"))
-    assert message
+    # the parser's finding of the seed report, and the warehouse's: B's stated change against its two reports
+    assert [r[0] for r in rows] == ["performance_allocated_vs_budget", "yoy_stated_vs_reports"]
+    parsed, across = rows
+    assert parsed[1:5] == (A_KEY, 2022, "final_account", "warning")
+    assert (parsed[5], parsed[6]) == (Decimal("725.39"), Decimal("861.06"))
+    assert across[1:5] == (B_KEY, 2022, "final_account", "error")
+    # stated +200.00 against 1,080.00 - 990.00 in the two reports
+    assert (across[5], across[6]) == (Decimal("90"), Decimal("200"))
+    assert all(r[7] for r in rows)
 
 
 def test_dim_document_includes_quarantined_files(full_build):
@@ -206,7 +213,7 @@ def test_narrative_figures_keep_every_figure_and_map_metrics(full_build):
     )[0]
     assert raw == mart
     mapped = full_build.query(
-        "select metric from fct_narrative_figure where document_sha256 = ? and label in ('公务用车购置及运行费', '公务用车购置及运行维护费')",
+        "select metric_code from fct_narrative_figure where document_sha256 = ? and label in ('公务用车购置及运行费', '公务用车购置及运行维护费')",
         [full_build.shas["A2022"]],
     )
     assert mapped == [("official_vehicles",), ("official_vehicles",)]
@@ -227,7 +234,7 @@ def test_layers_land_in_their_schemas(full_build):
     assert ("main", "fct_yoy_change", "BASE TABLE") in found
     assert ("main", "dim_document", "BASE TABLE") in found
     assert ("staging", "stg_disclosures__documents", "VIEW") in found
-    assert ("intermediate", "int_metrics_joined_to_prior_year", "VIEW") in found
+    assert ("intermediate", "int_metric_changes", "VIEW") in found
     assert ("seeds", "metric_codes", "BASE TABLE") in found
 
 

@@ -55,14 +55,35 @@ def run(department_facts_build):
     return department_facts_build
 
 
-def test_budget_vs_final_total_row(run):
+def test_budget_execution_of_the_years_expenditure_pairs_the_years_two_reports(run):
     budget = printed("D2022B", "budget_income_expenditure_summary", "当年支出小计", "金额")
     final = printed("D2022F", "final_income_expenditure_summary", "本年支出合计", "决算数")
-    [row] = rows(run, "select * from fct_budget_vs_final where department_key = ? and comparison_level = 'total'", [D_KEY])
+    [row] = rows(
+        run,
+        "select * from fct_budget_vs_final where department_key = ? and comparison_level = 'metric' "
+        "and metric_code = 'current_year_expenditure'",
+        [D_KEY],
+    )
     assert (row["fiscal_year"], row["budget_wan_yuan"], row["final_wan_yuan"]) == (2022, budget, final)
+    assert (row["budget_source"], row["budget_report_wan_yuan"], row["budget_printed_in_final_wan_yuan"]) == (
+        "budget_report", budget, None)
     assert row["difference_wan_yuan"] == final - budget
     assert row["execution_rate_pct"] == percent(final, budget)
-    assert (row["budget_document_sha256"], row["final_document_sha256"]) == (run.shas["D2022B"], run.shas["D2022F"])
+    assert (row["budget_report_document_sha256"], row["final_document_sha256"]) == (run.shas["D2022B"], run.shas["D2022F"])
+
+
+def test_budget_execution_prefers_the_budget_the_final_account_prints(run):
+    """D's 决算 prints its 三公 预算数 beside the 决算数: that is the budget, the 预算 report's kept beside it."""
+    printed_budget = printed("D2022F", "final_three_public", "合计", "预算数/合计")
+    [row] = rows(
+        run,
+        "select * from fct_budget_vs_final where department_key = ? and metric_code = 'three_public_expenses'",
+        [D_KEY],
+    )
+    assert (row["budget_source"], row["budget_wan_yuan"], row["budget_printed_in_final_wan_yuan"]) == (
+        "final_account", printed_budget, printed_budget)
+    assert row["final_wan_yuan"] == printed("D2022F", "final_three_public", "合计", "决算数/合计")
+    assert row["execution_rate_pct"] == percent(row["final_wan_yuan"], printed_budget)
 
 
 def test_budget_vs_final_by_function_class_keeps_one_sided_classes(run):
@@ -70,7 +91,7 @@ def test_budget_vs_final_by_function_class_keeps_one_sided_classes(run):
     final = function_totals("D2022F", "final_expenditure", "本年支出合计")
     found = {
         r["function_class_code"]: r
-        for r in rows(run, "select * from fct_budget_vs_final where department_key = ? and comparison_level <> 'total'", [D_KEY])
+        for r in rows(run, "select * from fct_budget_vs_final where department_key = ? and comparison_level <> 'metric'", [D_KEY])
     }
     assert set(found) == (set(budget) | set(final)) - {None}
     for code, row in found.items():
@@ -83,10 +104,16 @@ def test_budget_vs_final_by_function_class_keeps_one_sided_classes(run):
     assert only_final and all(found[c]["difference_wan_yuan"] is None for c in only_final)
 
 
-def test_budget_vs_final_only_for_department_years_with_both_reports(run):
-    assert rows(run, "select distinct department_key, fiscal_year from fct_budget_vs_final") == [
-        {"department_key": D_KEY, "fiscal_year": 2022}
-    ]
+def test_budget_execution_rows_come_from_a_final_account_with_a_budget_of_either_source(run):
+    with_both = set(run.query(
+        "select department_key, fiscal_year from intermediate.int_current_documents group by all "
+        "having count(distinct report_kind) = 2"))
+    printing_a_budget = set(run.query(
+        "select distinct department_key, fiscal_year from fct_department_metric "
+        "where report_kind = 'final_account' and budget_wan_yuan is not null"))
+    assert with_both == {(D_KEY, 2022)}
+    assert set(run.query("select distinct department_key, fiscal_year from fct_budget_vs_final")) == (
+        with_both | printing_a_budget)
 
 
 def test_class_shares_are_exact_and_sum_to_100_per_report(run):
@@ -130,7 +157,8 @@ def test_department_year_reads_tables_first_and_attaches_budget_vs_final(run):
     assert d["vehicle_operation_wan_yuan"] == printed("D2022F", "final_three_public", "合计", "决算数/公务用车购置及运行费/运行费")
     assert d["business_income_wan_yuan"] is None  # not printed: stays null, never zero
     assert d["metrics_from_narrative"] == []
-    [total] = rows(run, "select * from fct_budget_vs_final where department_key = ? and comparison_level = 'total'", [D_KEY])
+    [total] = rows(run, "select * from fct_budget_vs_final where department_key = ? and comparison_level = 'metric' "
+                        "and metric_code = 'current_year_expenditure'", [D_KEY])
     assert (d["budget_expenditure_wan_yuan"], d["final_expenditure_wan_yuan"]) == (total["budget_wan_yuan"], total["final_wan_yuan"])
     assert (d["budget_final_difference_wan_yuan"], d["budget_execution_rate_pct"]) == (
         total["difference_wan_yuan"], total["execution_rate_pct"])
@@ -139,8 +167,8 @@ def test_department_year_reads_tables_first_and_attaches_budget_vs_final(run):
 def test_department_year_falls_back_to_narrative_figures_and_says_so(run):
     [a] = rows(run, "select * from fct_department_year where department_key = ? and fiscal_year = 2022", [A_KEY])
     narrative = dict(run.query(
-        "select metric, value_wan_yuan from fct_narrative_figure where department_key = ? and fiscal_year = 2022 "
-        "and is_first_for_metric and value_wan_yuan is not null", [A_KEY]))
+        "select metric_code, value_wan_yuan from fct_narrative_figure where department_key = ? and fiscal_year = 2022 "
+        "and is_first_for_metric and figure_role = 'value' and value_wan_yuan is not null", [A_KEY]))
     assert narrative
     assert sorted(a["metrics_from_narrative"]) == sorted(m for m in narrative if f"{m}_wan_yuan" in a)
     for metric, value in narrative.items():
@@ -152,8 +180,9 @@ def test_department_year_falls_back_to_narrative_figures_and_says_so(run):
 
 
 def test_department_year_grain_covers_every_department_year(run):
-    expected = set(run.query("select distinct department_key, fiscal_year from intermediate.int_departments_resolved"))
-    assert set(run.query("select department_key, fiscal_year from fct_department_year")) == expected
+    expected = set(run.query(
+        "select distinct department_key, report_scope, fiscal_year from intermediate.int_departments_resolved"))
+    assert set(run.query("select department_key, report_scope, fiscal_year from fct_department_year")) == expected
     # a budget-only year keeps its budget figures
     assert run.query("select figures_report_kind from fct_department_year where department_key = 'unknown-某市某局'") == [("budget",)]
 

@@ -59,7 +59,7 @@ def test_ingest_query_status_nothing_new_and_retry(tmp_path: Path) -> None:
     assert "parsing 2 of 2 documents" in ingest.stderr
 
     for metric, expected in (("total_income", "-41.02"), ("operating_expenses", "40.59")):
-        sql = f"select change_pct from fct_yoy_change where fiscal_year=2022 and metric='{metric}'"
+        sql = f"select change_pct from fct_yoy_change where fiscal_year=2022 and metric_code='{metric}'"
         shown = _cli("query", sql, "--warehouse", str(warehouse), "--format", "csv", env={**os.environ})
         assert shown.returncode == 0, shown.stderr
         assert shown.stdout.splitlines() == ["change_pct", expected]

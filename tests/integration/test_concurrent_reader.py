@@ -19,7 +19,7 @@ pytestmark = pytest.mark.slow
 
 _STATE = (
     "SELECT (SELECT count(*) FROM dim_document), (SELECT count(*) FROM fct_line_item), "
-    "(SELECT CAST(change_pct AS VARCHAR) FROM fct_yoy_change WHERE fiscal_year = 2022 AND metric = 'total_income' "
+    "(SELECT CAST(change_pct AS VARCHAR) FROM fct_yoy_change WHERE fiscal_year = 2022 AND metric_code = 'total_income' "
     "AND department_name = '盘锦市兴隆台区工业和信息化局')"
 )
 

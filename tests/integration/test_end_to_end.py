@@ -45,9 +45,9 @@ def test_runs_succeed_and_a_second_run_changes_nothing(runs) -> None:
 def test_seed_year_over_year_changes(runs) -> None:
     rows = _query(
         runs,
-        "SELECT metric, value_wan_yuan, prior_value_wan_yuan, prior_source, change_amount_wan_yuan, change_pct, "
+        "SELECT metric_code, value_wan_yuan, prior_value_wan_yuan, prior_source, change_amount_wan_yuan, change_pct, "
         "is_stated_consistent FROM fct_yoy_change WHERE fiscal_year = 2022 "
-        "AND metric IN ('total_income', 'operating_expenses') ORDER BY metric",
+        "AND metric_code IN ('total_income', 'operating_expenses') ORDER BY metric_code",
     )
     assert rows == [
         ("operating_expenses", Decimal("16.07"), Decimal("11.43"), "implied", Decimal("4.64"), Decimal("40.59"), True),
@@ -86,3 +86,23 @@ def test_dbt_tests_ran_as_checks(runs) -> None:
         e for e in runs["first"].get_asset_check_evaluations() if e.asset_key.to_user_string() == "fct_yoy_change"
     ]
     assert dbt_checks and all(e.passed for e in dbt_checks if e.severity == dg.AssetCheckSeverity.ERROR)
+
+
+def test_a_warehouse_built_by_an_older_project_takes_the_new_seed_columns(runs, tmp_path) -> None:
+    """A project that changed a seed's columns rebuilds its tables (``--full-refresh``): dbt would otherwise refill
+    the seed table of the older shape and fail on the new columns."""
+    import shutil
+
+    import duckdb
+
+    warehouse = tmp_path / "warehouse.duckdb"
+    shutil.copy(runs["warehouse"], warehouse)
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("ALTER TABLE seeds.metric_codes DROP COLUMN grain")
+        con.execute("UPDATE pipeline.build_state SET value = 'an older project' WHERE key = 'dbt_project_fingerprint'")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / SEED.name).write_bytes(SEED.read_bytes())
+    [result] = run_ingest(raw, warehouse)
+    assert result.success
+    assert query(warehouse, "SELECT count(*) FROM seeds.metric_codes WHERE grain IS NOT NULL")[0][0] > 0

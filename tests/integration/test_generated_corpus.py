@@ -32,7 +32,7 @@ def test_every_department_year_pair_takes_its_prior_from_the_report(warehouse) -
     pairs = query(
         warehouse,
         "SELECT department_key, fiscal_year, count(*), count(*) FILTER (WHERE prior_source = 'report') "
-        "FROM fct_yoy_change WHERE metric = 'total_income' GROUP BY ALL ORDER BY ALL",
+        "FROM fct_yoy_change WHERE metric_code = 'total_income' GROUP BY ALL ORDER BY ALL",
     )
     # 3 departments × 2022-2023 plus the seed's department × 2021-2022: every later year has its report prior.
     assert len(pairs) == 8
@@ -46,9 +46,9 @@ def test_every_department_year_pair_takes_its_prior_from_the_report(warehouse) -
 def test_the_seed_change_follows_from_two_reports(warehouse) -> None:
     rows = query(
         warehouse,
-        "SELECT metric, value_wan_yuan, prior_value_wan_yuan, prior_source, change_pct, is_stated_consistent "
+        "SELECT metric_code, value_wan_yuan, prior_value_wan_yuan, prior_source, change_pct, is_stated_consistent "
         "FROM fct_yoy_change WHERE department_name = '盘锦市兴隆台区工业和信息化局' AND fiscal_year = 2022 "
-        "AND metric IN ('total_income', 'operating_expenses') ORDER BY metric",
+        "AND metric_code IN ('total_income', 'operating_expenses') ORDER BY metric_code",
     )
     assert rows == [
         ("operating_expenses", Decimal("16.07"), Decimal("11.43"), "report", Decimal("40.59"), True),
@@ -135,5 +135,31 @@ def test_class_dimensions_name_every_printed_code_by_the_national_list(warehouse
             assert source == "printed" and name, code
 
 
-def test_no_budget_vs_final_rows_without_a_budget(warehouse) -> None:
-    assert query(warehouse, "SELECT count(*) FROM fct_budget_vs_final") == [(0,)]
+def test_budget_execution_rows_are_the_budgets_the_final_accounts_print(warehouse, truths) -> None:
+    """The generator renders 决算 only: a budget comes from the 预算数 its 三公 table prints, nowhere else."""
+    expected = sorted(
+        (truth["department_name"], truth["fiscal_year"], budget["metric"], Decimal(budget["value"].replace(",", "")))
+        for truth in truths for budget in truth["panel"]["budgets"]
+    )
+    assert expected
+    found = query(
+        warehouse,
+        "SELECT department_name, fiscal_year, metric_code, budget_wan_yuan FROM fct_budget_vs_final "
+        "WHERE budget_source = 'final_account' ORDER BY ALL",
+    )
+    assert found == expected
+    assert query(warehouse, "SELECT count(*) FROM fct_budget_vs_final WHERE budget_source <> 'final_account'") == [(0,)]
+
+
+def test_the_panel_is_the_generated_truth(warehouse, truths) -> None:
+    """Every panel figure of every generated report - value, status, page - and its stated priors and printed
+    budgets, as the generator knows them (tests/corpus/panel.py), scored as benchmarks/accuracy.py scores them."""
+    import duckdb
+
+    from benchmarks.panel import score_panel
+
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        names = dict(con.execute("SELECT document_sha256, first_source_path FROM dim_document").fetchall())
+        outcomes = [o for truth in truths for o in score_panel(truth, con, names)]
+    assert len(outcomes) > 17 * len(truths)
+    assert [o for o in outcomes if o.outcome != "agree"] == []

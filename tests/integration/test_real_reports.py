@@ -135,6 +135,9 @@ EXPECTED_FINDINGS = {
     ("sh-putuo_wanlijiedao_2023_dept-budget.pdf", "parts_sum_to_total", "error", "8013.00", "8103.00"),
     ("sh-putuo_wanlijiedao_2024_dept-budget.pdf", "parts_sum_to_total", "warning", "13459.00", "13369.00"),
     ("sh-putuo_wanlijiedao_2024_dept-budget.pdf", "parts_sum_to_total", "error", "8013.00", "8103.00"),
+    # "政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元": a rise to 0 implies a prior year of −1421.25 -
+    # the report wrote 增加 for a fall (the warehouse's check, int_cross_source_findings).
+    ("sh-putuo_wanlijiedao_2023_dept-budget.pdf", "yoy_implied_prior_negative", "error", "-1421.25", "0.00"),
 }
 
 

@@ -99,12 +99,12 @@ def test_parquet_keeps_decimals_exact(warehouse, exported) -> None:
     table = pq.read_table(out / "parquet" / "fct_yoy_change.parquet")
     assert table.schema.field("value_wan_yuan").type == pa.decimal128(24, 6)
     assert table.schema.field("change_pct").type == pa.decimal128(38, 2)
-    keys = ("department_key", "fiscal_year", "report_kind", "metric")
+    keys = ("department_key", "report_scope", "fiscal_year", "report_kind", "metric_code", "function_class_code")
     from_file = sorted(
         (tuple(row[k] for k in keys), row["value_wan_yuan"], row["change_pct"]) for row in table.to_pylist()
     )
     from_warehouse = sorted(
-        (tuple(row[:4]), row[4], row[5])
+        (tuple(row[:6]), row[6], row[7])
         for row in query(warehouse, f"SELECT {', '.join(keys)}, value_wan_yuan, change_pct FROM fct_yoy_change")
     )
     assert from_file == from_warehouse
@@ -179,8 +179,8 @@ def test_dbt_docs_generate_works_offline_into_one_static_page(warehouse, tmp_pat
 # --- query --------------------------------------------------------------------------------------------------------
 
 YOY_SQL = (
-    "SELECT department_name, fiscal_year, metric, value_wan_yuan, change_pct FROM fct_yoy_change "
-    "WHERE metric IN ('total_income', 'operating_expenses') ORDER BY ALL"
+    "SELECT department_name, fiscal_year, metric_code, value_wan_yuan, change_pct FROM fct_yoy_change "
+    "WHERE metric_code IN ('total_income', 'operating_expenses') ORDER BY ALL"
 )
 
 
@@ -197,7 +197,7 @@ def test_query_writes_parquet_json_and_csv_files(warehouse, tmp_path) -> None:
     as_json = _cli("query", YOY_SQL, "--warehouse", str(warehouse), "--format", "json", "--out", str(tmp_path / "r.x"))
     assert as_json.returncode == 0, as_json.stderr
     records = json.loads((tmp_path / "r.x").read_text(encoding="utf-8"))
-    assert [(r["department_name"], r["fiscal_year"], r["metric"], r["value_wan_yuan"], r["change_pct"])
+    assert [(r["department_name"], r["fiscal_year"], r["metric_code"], r["value_wan_yuan"], r["change_pct"])
             for r in records] == [(n, y, m, str(v), None if c is None else str(c)) for n, y, m, v, c in expected]
 
     as_csv = _cli("query", YOY_SQL, "--warehouse", str(warehouse), "--format", "csv", "--out", str(tmp_path / "r.csv"))
@@ -205,7 +205,7 @@ def test_query_writes_parquet_json_and_csv_files(warehouse, tmp_path) -> None:
     assert (tmp_path / "r.csv").read_bytes().startswith(UTF8_BOM)
     with (tmp_path / "r.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["department_name", "fiscal_year", "metric", "value_wan_yuan", "change_pct"]
+    assert rows[0] == ["department_name", "fiscal_year", "metric_code", "value_wan_yuan", "change_pct"]
     assert rows[1:] == [["" if v is None else str(v) for v in row] for row in expected]
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
 
@@ -273,7 +273,7 @@ def test_html_chart_is_one_page_with_inline_svg(warehouse, tmp_path) -> None:
     [(change,)] = query(
         warehouse,
         f"SELECT change_pct FROM fct_yoy_change WHERE department_key = '{department.key}' "
-        "AND fiscal_year = 2022 AND metric = 'operating_expenses'",
+        "AND fiscal_year = 2022 AND metric_code = 'operating_expenses'",
     )
     assert f"{change:+.2f}%" in page
 

@@ -107,7 +107,7 @@ def test_marts_show_the_latest_figures_only(run) -> None:
     )
     assert income == [(run["sha"]["text_new"], Decimal("423.59"))]
     assert _query(
-        run, "SELECT value_wan_yuan FROM fct_yoy_change WHERE fiscal_year = 2022 AND metric = 'total_income'"
+        run, "SELECT value_wan_yuan FROM fct_yoy_change WHERE fiscal_year = 2022 AND metric_code = 'total_income'"
     ) == [(Decimal("423.59"),)]
 
 

@@ -40,7 +40,7 @@ narrative_vs_table as (
     select
         metrics.narrative_document_sha256 as document_sha256,
         'narrative_matches_table' as check_name,
-        '说明 ' || metric_codes.label_zh || ' vs 表 ' || metrics.table_kind as subject,
+        '说明 ' || metric_codes.label_zh || ' vs ' || statement_tables.table_title as subject,
         'error' as severity,
         metrics.table_value_wan_yuan as expected_value,
         metrics.narrative_value_wan_yuan as observed_value,
@@ -66,6 +66,9 @@ narrative_vs_table as (
         on metrics.document_sha256 = line_items.document_sha256
         and metrics.table_index = line_items.table_index
         and metrics.cell_index = line_items.cell_index
+    left join {{ ref('stg_disclosures__statement_tables') }} as statement_tables
+        on metrics.document_sha256 = statement_tables.document_sha256
+        and metrics.table_index = statement_tables.table_index
     where metrics.table_value_wan_yuan is not null
         and metrics.narrative_value_wan_yuan is not null
         and abs(metrics.table_value_wan_yuan - metrics.narrative_value_wan_yuan)

@@ -1,6 +1,7 @@
 -- fct_budget_vs_final: 预算执行：决算数与预算数对照 / budget execution: a 决算's figures beside their budget.
 -- Grain: one row per department_key x report_scope x fiscal_year x comparison_level x subject (a panel metric, or a
--- 类/款/项 function class), for every loaded 决算 whose figure has a budget from either source:
+-- 类/款/项 function class): a loaded 决算's metric that has a budget from either source, and every class of a year
+-- whose 预算 and 决算 are both loaded (a class one of them does not print keeps a null on that side). The sources:
 --   'final_account': the 决算's own 年初预算 printed beside its 决算数 (the 三公 table's 预算数 columns, a 年初预算
 --   column, a sentence 年初预算为X万元，支出决算为Y万元);
 --   'budget_report': the same department's 预算 of the same scope and year, when it is loaded.
@@ -78,16 +79,26 @@ metric_rows as (
 
 ),
 
+paired_years as (
+
+    select department_key, report_scope, fiscal_year
+    from {{ ref('int_current_documents') }}
+    group by all
+    having count(distinct report_kind) = 2
+
+),
+
 class_rows as (
 
+    -- a class printed by one of the two reports only keeps a null on the other side
     select
-        final_classes.department_key,
-        final_classes.report_scope,
-        final_classes.fiscal_year,
-        final_classes.class_level as comparison_level,
+        coalesce(final_classes.department_key, budget_classes.department_key) as department_key,
+        coalesce(final_classes.report_scope, budget_classes.report_scope) as report_scope,
+        coalesce(final_classes.fiscal_year, budget_classes.fiscal_year) as fiscal_year,
+        coalesce(final_classes.class_level, budget_classes.class_level) as comparison_level,
         cast(null as varchar) as metric_code,
-        final_classes.function_class_code,
-        final_classes.function_class_name_zh as subject_label_zh,
+        coalesce(final_classes.function_class_code, budget_classes.function_class_code) as function_class_code,
+        coalesce(final_classes.function_class_name_zh, budget_classes.function_class_name_zh) as subject_label_zh,
         final_classes.total_wan_yuan as final_wan_yuan,
         final_classes.document_sha256 as final_document_sha256,
         final_classes.page as final_page,
@@ -98,14 +109,18 @@ class_rows as (
         budget_classes.page as budget_report_page,
         final_classes.fund_scope as final_fund_scope,
         budget_classes.fund_scope as budget_fund_scope
-    from spending as final_classes
-    inner join spending as budget_classes
+    from (
+        select spending.* from spending inner join paired_years using (department_key, report_scope, fiscal_year)
+        where spending.report_kind = 'final_account'
+    ) as final_classes
+    full outer join (
+        select spending.* from spending inner join paired_years using (department_key, report_scope, fiscal_year)
+        where spending.report_kind = 'budget'
+    ) as budget_classes
         on final_classes.department_key = budget_classes.department_key
         and final_classes.report_scope = budget_classes.report_scope
         and final_classes.fiscal_year = budget_classes.fiscal_year
         and final_classes.function_class_code = budget_classes.function_class_code
-        and budget_classes.report_kind = 'budget'
-    where final_classes.report_kind = 'final_account'
 
 ),
 

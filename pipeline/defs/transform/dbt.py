@@ -25,15 +25,19 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse
     """dbt build: staging → intermediate → marts, with every dbt test as an asset check.
 
     When the warehouse was last built by this very project, only what the reports feed is built again: seeds,
-    models and tests on seeds alone, and unit tests (fixtures in, fixtures out) would give what they gave then.
+    models and tests on seeds alone, and unit tests (fixtures in, fixtures out) would give what they gave then. A
+    changed project builds everything, with ``--full-refresh``.
     """
     with warehouse.get_connection() as con:
         built_by_this_project = build_state.recorded(con, build_state.DBT_PROJECT_KEY) == project_fingerprint()
     # No fetch_row_counts(): it would open the DuckDB file while dbt holds its write lock. profiles.yml reads the
     # warehouse from this variable and the dbt subprocess inherits it; this process's own (the published file) is
     # restored afterwards.
+    # A changed project may have changed a seed's columns: dbt would refill the older table (and fail on the new
+    # columns), so every table is made anew.
+    arguments = _FED_BY_REPORTS if built_by_this_project else ("--full-refresh",)
     with environment_variable(WAREHOUSE_ENV, str(warehouse.build)):
-        invocation = dbt.cli(["build", *(_FED_BY_REPORTS if built_by_this_project else ())], context=context)
+        invocation = dbt.cli(["build", *arguments], context=context)
         try:
             yield from invocation.stream()
         finally:

@@ -73,8 +73,7 @@ CASES = {
     "summary_sides_balance": Case(
         TableDefect(SUMMARY, "决算数", DELTA, item="总计", panel=1),
         "summary_sides_balance", "收入支出决算总表：收入总计 vs 支出总计", -DELTA,
-        frozenset({("summary_total_identity", "收入支出决算总表：支出总计"),
-                   ("narrative_matches_table", "说明 支出总计 vs 收入支出决算总表 总计")}),
+        frozenset({("summary_total_identity", "收入支出决算总表：支出总计")}),
     ),
     # #1's class row against #3's; it also leaves #1's 本年支出合计 off its rows.
     "same_figure_across_tables": Case(
@@ -83,13 +82,16 @@ CASES = {
         "收入支出决算总表 十一、城乡社区支出 vs 支出决算表 212 城乡社区支出（本年支出合计）", -DELTA,
         frozenset({("total_equals_sum_of_rows", "收入支出决算总表：本年支出合计")}),
     ),
-    # The narrative's 人员经费 against #6's 人员经费合计; it is also a listed part of the narrative's 基本支出.
-    "narrative_matches_table": Case(
-        NarrativeDefect("基本支出", "人员经费", DELTA),
-        "narrative_matches_table", "说明 人员经费 vs 一般公共预算财政拨款基本支出决算表 人员经费合计", DELTA,
-        frozenset({("parts_sum_to_total", "基本支出：一般公共预算财政拨款基本支出 = 人员经费 + 日常公用经费")}),
-    ),
 }
+
+
+# The narrative's 人员经费 against #6's 人员经费合计: the warehouse's check (dbt int_cross_source_findings), where
+# each metric's narrative and table figures meet; within the report it is a listed part of the narrative's 基本支出.
+NARRATIVE_VS_TABLE = Case(
+    NarrativeDefect("基本支出", "人员经费", DELTA),
+    "narrative_matches_table", "说明 人员经费 vs 一般公共预算财政拨款基本支出决算表", DELTA,
+    frozenset({("parts_sum_to_total", "基本支出：一般公共预算财政拨款基本支出 = 人员经费 + 日常公用经费")}),
+)
 
 
 def amount(printed: str) -> Decimal:

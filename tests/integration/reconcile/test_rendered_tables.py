@@ -124,24 +124,6 @@ def test_the_printed_value_is_kept_and_no_row_dropped(reports, name) -> None:
     assert cell["value_wan_yuan"] == amount(record["printed"])
 
 
-def test_the_narrative_finding_says_where_both_numbers_stand(reports) -> None:
-    case = CASES["narrative_matches_table"]
-    report = reports("narrative_matches_table")
-    record = report.doc.truth["defect"]
-    finding = report.finding(case.check, case.subject)
-    assert finding["observed_value"] == amount(record["printed"])
-    [figure] = report.parsed["narrative_figures"].filter(
-        (pl.col("section") == "基本支出") & (pl.col("label") == "人员经费")
-    ).to_dicts()
-    assert figure["value_printed"] == record["printed"]
-    assert finding["observed_location"] == (
-        f"p{figure['page']}:L{figure['line_no']}:{figure['char_start']}-{figure['char_end']}"
-    )
-    table_cell = _placed(report.doc, finding["expected_location"])
-    assert (table_cell.table_kind, table_cell.item) == (BASIC, "人员经费合计")
-    assert amount(table_cell.value) == finding["expected_value"] == amount(record["consistent"])
-
-
 def test_a_defect_must_name_exactly_one_printed_cell() -> None:
     dept = spec.seed_department()
     tables = build_tables(dept, dept.years[YEAR], RULED)

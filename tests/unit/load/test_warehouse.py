@@ -23,8 +23,8 @@ def _batch(documents: list[str], quarantined: list[str] = (), figure_value: str 
     frames["documents"] = schemas.DOCUMENTS.frame(
         [
             {"document_sha256": sha, "source_path": f"{sha}.txt", "media_type": "text/plain",
-             "department_name": "某局", "fiscal_year": 2022, "report_kind": "final_account",
-             "parser_version": "test"}
+             "department_name": "某局", "department_name_normalized": "某局", "fiscal_year": 2022,
+             "report_kind": "final_account", "report_scope": "department", "parser_version": "test"}
             for sha in documents
         ]
     )
@@ -130,3 +130,26 @@ def test_only_documents_without_a_result_of_this_parser_version_are_parsed(tmp_p
         renamed = _files(("a", "a2.txt"), ("b", "b.bin"))
         assert pending_work(con, renamed, [], parser_version="test", dbt_fingerprint="dbt-1").files_changed
         assert pending_work(con, files, [], parser_version="test", dbt_fingerprint="dbt-2").dbt_stale
+
+
+def test_parsed_tables_of_an_older_shape_are_made_anew_and_the_files_kept(tmp_path: Path) -> None:
+    """A warehouse whose raw.documents predates a required column (an older parser's): every parsed table is
+    dropped and made anew, so the documents are read again into one shape; the files' list stays."""
+    path = tmp_path / "w.duckdb"
+    with duckdb.connect(str(path)) as con:
+        load_files(con, _files(("a", "a.txt")))
+        load_batch(con, _batch(["a"]))
+        con.execute("ALTER TABLE raw.documents DROP COLUMN report_scope")
+        con.execute("ALTER TABLE raw.yoy_statements DROP COLUMN comparison_basis")
+        load_batch(con, _batch(["b"]))
+        documents = con.execute("SELECT document_sha256, report_scope FROM raw.documents").fetchall()
+        figures = con.execute("SELECT document_sha256 FROM raw.narrative_figures").fetchall()
+        files = con.execute("SELECT document_sha256 FROM raw.document_files").fetchall()
+        required = con.execute(
+            "SELECT is_nullable FROM information_schema.columns WHERE table_schema = 'raw' "
+            "AND table_name = 'yoy_statements' AND column_name = 'comparison_basis'"
+        ).fetchall()
+    assert documents == [("b", "department")]
+    assert figures == [("b",)]  # a's rows of the older shape are gone from every parsed table
+    assert files == [("a",)]
+    assert required == [("NO",)]

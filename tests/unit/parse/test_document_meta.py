@@ -3,6 +3,7 @@ import pytest
 from pipeline.parse.document_meta import read_document_meta
 from pipeline.parse.layout import split_lines
 from pipeline.parse.result import UnreadableDocument
+from pipeline.parse.version import PARSER_VERSION
 
 from .documents import SHANGHAI, parse_inline, parsed
 
@@ -21,7 +22,10 @@ def test_seed_names_its_department_without_the_province_and_derives_codes_from_t
     assert document["fiscal_year"] == 2022
     assert document["report_kind"] == "final_account"
     assert document["text_encoding"] == "utf-8"
-    assert document["parser_version"] == "text-0.3.2"
+    assert document["parser_version"] == PARSER_VERSION
+    assert (document["department_name_normalized"], document["report_scope"]) == (
+        "盘锦市兴隆台区工业和信息化局", "department"
+    )
 
 
 def test_a_title_names_the_department_and_a_placeholder_does_not():
@@ -116,3 +120,42 @@ def test_a_year_inside_a_longer_number_is_no_year() -> None:
     with pytest.raises(UnreadableDocument) as raised:
         meta(text)
     assert raised.value.reason_code == "no_fiscal_year"
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        # the year-named title says which
+        ("上海市普陀区社会福利院2024年单位预算\n预算单位：上海市普陀区社会福利院\n", "unit"),
+        ("上海市普陀区2025年区级部门预算\n预算主管部门：上海市普陀区财政局\n", "department"),
+        ("某县林业局2023年度单位决算\n", "unit"),
+        # no year-named title: the tables' compilers and titles say which
+        ("收支预算表\n编制单位：上海市普陀区社会福利院 单位：元\n2024年预算单位财务收支预算总表\n上海市普陀区社会福利院2024年预算",
+         "unit"),
+        ("收支预算表\n编制部门：上海市普陀区财政局 单位：元\n2025年部门财务收支预算总表\n上海市普陀区财政局2025年预算",
+         "department"),
+        # 单位：万元 is a unit of measure, and a report that says neither is a 部门 report
+        ("江苏省高级人民法院\n2019 年度预算公开\n单位：万元\n单位：万元\n", "department"),
+    ],
+)
+def test_the_scope_is_read_from_the_title_else_the_tables(text: str, scope: str) -> None:
+    assert meta(text).report_scope == scope
+
+
+def test_the_normalised_name_and_its_region_see_through_the_party_prefix() -> None:
+    text = "中国共产党江苏省委员会办公厅2017年度部门预算\n"
+    found = meta(text)
+    assert found.department_name == "中国共产党江苏省委员会办公厅"
+    assert found.region_code == "320000"
+
+
+def test_a_name_without_its_divisions_takes_the_region_of_its_longer_form_in_the_text() -> None:
+    # 普陀区 alone is Shanghai's and Zhoushan's; the body prints the name with 上海市 before it.
+    text = "普陀区财政局2024年度部门决算\n上海市普陀区财政局是上海市普陀区人民政府组成部门。\n"
+    found = meta(text)
+    assert (found.department_name, found.region_code) == ("普陀区财政局", "310107")
+    assert meta("普陀区财政局2024年度部门决算\n").region_code is None
+
+
+def test_a_printed_unit_code_is_kept() -> None:
+    assert meta("某县林业局2023年度部门决算\n单位编码：123456\n").unit_code == "123456"
