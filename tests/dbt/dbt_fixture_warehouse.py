@@ -411,6 +411,15 @@ DEPARTMENT_FACTS_TABLES = {
               ]
               for measure, value in [("本年支出合计", total), ("基本支出", basic), ("项目支出", project)]],
         ]),
+        # a 年初预算数 column beside the 决算数: the budget the 决算 prints for its total and two classes
+        ("final_general_budget_expenditure", "一般公共预算财政拨款支出决算表", [
+            (0, None, None, "合计", "年初预算数", "110.00"),
+            (0, None, None, "合计", "合计", "105.00"),
+            (0, "201", "function", "一般公共服务支出", "年初预算数", "98.00"),
+            (0, "201", "function", "一般公共服务支出", "合计", "95.00"),
+            (0, "20106", "function", "财政事务", "年初预算数", "98.00"),
+            (0, "20106", "function", "财政事务", "合计", "95.00"),
+        ]),
         ("final_general_budget_basic_expenditure", "一般公共预算财政拨款基本支出决算表", [
             (0, None, None, "人员经费合计", "决算数", "60.00"),
             (0, "301", "economic", "工资福利支出", "决算数", "60.00"),

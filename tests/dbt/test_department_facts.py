@@ -94,14 +94,32 @@ def test_budget_vs_final_by_function_class_keeps_one_sided_classes(run):
         for r in rows(run, "select * from fct_budget_vs_final where department_key = ? and comparison_level <> 'metric'", [D_KEY])
     }
     assert set(found) == (set(budget) | set(final)) - {None}
+    printed_budget = {c: v for c, v in function_totals("D2022F", "final_general_budget_expenditure", "年初预算数").items()}
     for code, row in found.items():
-        assert (row["budget_wan_yuan"], row["final_wan_yuan"]) == (budget.get(code), final.get(code)), code
+        assert (row["budget_report_wan_yuan"], row["final_wan_yuan"]) == (budget.get(code), final.get(code)), code
         assert row["comparison_level"] == {3: "类", 5: "款", 7: "项"}[len(code)]
+        # the budget is the one the 决算 prints beside its figures where it prints one, else the 预算's
+        assert row["budget_wan_yuan"] == printed_budget.get(code, budget.get(code)), code
+        assert row["budget_source"] == (
+            "final_account" if code in printed_budget else "budget_report" if code in budget else None), code
+        if code in final and row["budget_wan_yuan"] is not None:
+            assert row["execution_rate_pct"] == percent(final[code], row["budget_wan_yuan"])
         if code in budget and code in final:
-            assert row["execution_rate_pct"] == percent(final[code], budget[code])
             assert row["is_same_fund_scope"] is True
+    assert {"201", "20106"} <= set(printed_budget)
     only_final = set(final) - set(budget) - {None}
     assert only_final and all(found[c]["difference_wan_yuan"] is None for c in only_final)
+
+
+def test_the_general_budget_takes_the_budget_the_final_account_prints(run):
+    [row] = rows(
+        run,
+        "select * from fct_budget_vs_final where department_key = ? and metric_code = 'general_budget_expenditure'",
+        [D_KEY],
+    )
+    assert (row["budget_wan_yuan"], row["budget_source"], row["final_wan_yuan"]) == (
+        printed("D2022F", "final_general_budget_expenditure", "合计", "年初预算数"), "final_account",
+        printed("D2022F", "final_general_budget_expenditure", "合计", "合计"))
 
 
 def test_budget_execution_rows_come_from_a_final_account_with_a_budget_of_either_source(run):

@@ -1,9 +1,10 @@
 -- fct_budget_vs_final: 预算执行：决算数与预算数对照 / budget execution: a 决算's figures beside their budget.
 -- Grain: one row per department_key x report_scope x fiscal_year x comparison_level x subject (a panel metric, or a
--- 类/款/项 function class): a loaded 决算's metric that has a budget from either source, and every class of a year
--- whose 预算 and 决算 are both loaded (a class one of them does not print keeps a null on that side). The sources:
---   'final_account': the 决算's own 年初预算 printed beside its 决算数 (the 三公 table's 预算数 columns, a 年初预算
---   column, a sentence 年初预算为X万元，支出决算为Y万元);
+-- 类/款/项 function class): a loaded 决算's metric or class that has a budget from either source, and every class of
+-- a year whose 预算 and 决算 are both loaded (a class one of them does not print keeps a null on that side). The
+-- sources:
+--   'final_account': the 决算's own 年初预算 printed beside its 决算数 (the 三公 table's 预算数 columns, a 年初预算数
+--   column of its expenditure table, a sentence 年初预算为X万元，支出决算为Y万元);
 --   'budget_report': the same department's 预算 of the same scope and year, when it is loaded.
 -- budget_wan_yuan is the first of the two (the 决算's own figure, the one the report is accountable to); both are
 -- kept. difference = final - budget; execution_rate_pct = 100 * final / budget, exact decimal rounded half away
@@ -88,39 +89,72 @@ paired_years as (
 
 ),
 
-class_rows as (
+printed_budgets as (
+
+    select * from {{ ref('int_function_budgets_printed') }}
+
+),
+
+class_pairs as (
 
     -- a class printed by one of the two reports only keeps a null on the other side
     select
         coalesce(final_classes.department_key, budget_classes.department_key) as department_key,
         coalesce(final_classes.report_scope, budget_classes.report_scope) as report_scope,
         coalesce(final_classes.fiscal_year, budget_classes.fiscal_year) as fiscal_year,
-        coalesce(final_classes.class_level, budget_classes.class_level) as comparison_level,
-        cast(null as varchar) as metric_code,
+        coalesce(final_classes.class_level, budget_classes.class_level) as class_level,
         coalesce(final_classes.function_class_code, budget_classes.function_class_code) as function_class_code,
-        coalesce(final_classes.function_class_name_zh, budget_classes.function_class_name_zh) as subject_label_zh,
+        coalesce(final_classes.function_class_name_zh, budget_classes.function_class_name_zh)
+            as function_class_name_zh,
         final_classes.total_wan_yuan as final_wan_yuan,
         final_classes.document_sha256 as final_document_sha256,
         final_classes.page as final_page,
-        cast(null as decimal(24, 6)) as budget_printed_in_final_wan_yuan,
-        cast(null as integer) as budget_printed_in_final_page,
+        final_classes.fund_scope as final_fund_scope,
         budget_classes.total_wan_yuan as budget_report_wan_yuan,
         budget_classes.document_sha256 as budget_report_document_sha256,
         budget_classes.page as budget_report_page,
-        final_classes.fund_scope as final_fund_scope,
         budget_classes.fund_scope as budget_fund_scope
-    from (
-        select spending.* from spending inner join paired_years using (department_key, report_scope, fiscal_year)
-        where spending.report_kind = 'final_account'
-    ) as final_classes
-    full outer join (
-        select spending.* from spending inner join paired_years using (department_key, report_scope, fiscal_year)
-        where spending.report_kind = 'budget'
-    ) as budget_classes
+    from (select * from spending where report_kind = 'final_account') as final_classes
+    full outer join (select * from spending where report_kind = 'budget') as budget_classes
         on final_classes.department_key = budget_classes.department_key
         and final_classes.report_scope = budget_classes.report_scope
         and final_classes.fiscal_year = budget_classes.fiscal_year
         and final_classes.function_class_code = budget_classes.function_class_code
+
+),
+
+class_rows as (
+
+    select
+        class_pairs.department_key,
+        class_pairs.report_scope,
+        class_pairs.fiscal_year,
+        class_pairs.class_level as comparison_level,
+        cast(null as varchar) as metric_code,
+        class_pairs.function_class_code,
+        class_pairs.function_class_name_zh as subject_label_zh,
+        class_pairs.final_wan_yuan,
+        class_pairs.final_document_sha256,
+        class_pairs.final_page,
+        printed_budgets.budget_wan_yuan as budget_printed_in_final_wan_yuan,
+        printed_budgets.page as budget_printed_in_final_page,
+        class_pairs.budget_report_wan_yuan,
+        class_pairs.budget_report_document_sha256,
+        class_pairs.budget_report_page,
+        class_pairs.final_fund_scope,
+        class_pairs.budget_fund_scope
+    from class_pairs
+    left join printed_budgets
+        on class_pairs.department_key = printed_budgets.department_key
+        and class_pairs.report_scope = printed_budgets.report_scope
+        and class_pairs.fiscal_year = printed_budgets.fiscal_year
+        and class_pairs.function_class_code = printed_budgets.function_class_code
+    left join paired_years
+        on class_pairs.department_key = paired_years.department_key
+        and class_pairs.report_scope = paired_years.report_scope
+        and class_pairs.fiscal_year = paired_years.fiscal_year
+    where paired_years.department_key is not null
+        or (printed_budgets.budget_wan_yuan is not null and class_pairs.final_wan_yuan is not null)
 
 ),
 
