@@ -138,46 +138,48 @@ def _figure(file: str, expected: dict, row, file_names: dict[str, str]) -> Outco
 
 
 def _priors(file: str, expected: list[dict], priors: dict, metrics: set[str]) -> list[Outcome]:
-    outcomes = []
-    stated = {p["metric"]: p for p in expected}
-    for metric in sorted(metrics):
-        want, got = stated.get(metric), priors.get(metric)
-        if want is None and got is None:
-            continue
-        if want is None:
-            outcomes.append(Outcome(file, "prior", metric, "extra", f"warehouse {got[1]} ({got[2]})"))
-        elif got is None:
-            outcomes.append(Outcome(file, "prior", metric, "missing", f"truth {want['prior_value']} ({want['basis']})"))
-        else:
-            differences = []
-            if Decimal(got[1]) != wan_yuan(want["prior_value"], want.get("unit")):
-                differences.append(f"value {got[1]} ≠ {want['prior_value']}")
-            if got[2] != want["basis"]:
-                differences.append(f"basis {got[2]} ≠ {want['basis']}")
-            outcomes.append(Outcome(file, "prior", metric, "wrong" if differences else "agree", "; ".join(differences)))
-    return outcomes
+    def differences(want: dict, got) -> list[str]:
+        found = []
+        if Decimal(got[1]) != wan_yuan(want["prior_value"], want.get("unit")):
+            found.append(f"value {got[1]} ≠ {want['prior_value']}")
+        if got[2] != want["basis"]:
+            found.append(f"basis {got[2]} ≠ {want['basis']}")
+        return found
+
+    return _paired(file, "prior", {p["metric"]: p for p in expected}, priors, metrics, differences,
+                   lambda want: f"{want['prior_value']} ({want['basis']})", lambda got: f"{got[1]} ({got[2]})")
 
 
 def _budgets(file: str, expected: list[dict], rows: dict, metrics: set[str]) -> list[Outcome]:
+    def differences(want: dict, got) -> list[str]:
+        found = []
+        if Decimal(got[5]) != wan_yuan(want["value"], want.get("unit")):
+            found.append(f"value {got[5]} ≠ {want['value']}")
+        if want.get("page") is not None and got[6] != want["page"]:
+            found.append(f"page {got[6]} ≠ {want['page']}")
+        return found
+
+    printed = {metric: row for metric, row in rows.items() if row[5] is not None}
+    return _paired(file, "budget", {b["metric"]: b for b in expected}, printed, metrics, differences,
+                   lambda want: want["value"], lambda got: got[5])
+
+
+def _paired(file, part, expected: dict, found: dict, metrics: set[str], differences, shown_want, shown_got):
+    """The outcome of each metric that the truth or the warehouse holds an entry of: missing, extra, or compared."""
     outcomes = []
-    printed = {b["metric"]: b for b in expected}
     for metric in sorted(metrics):
-        want = printed.get(metric)
-        got = rows.get(metric)
-        got_budget = got[5] if got else None
-        if want is None and got_budget is None:
+        want, got = expected.get(metric), found.get(metric)
+        if want is None and got is None:
             continue
         if want is None:
-            outcomes.append(Outcome(file, "budget", metric, "extra", f"warehouse {got_budget}"))
-        elif got_budget is None:
-            outcomes.append(Outcome(file, "budget", metric, "missing", f"truth {want['value']}"))
+            outcomes.append(Outcome(file, part, metric, "extra", f"warehouse {shown_got(got)}"))
+        elif got is None:
+            outcomes.append(Outcome(file, part, metric, "missing", f"truth {shown_want(want)}"))
         else:
-            differences = []
-            if Decimal(got_budget) != wan_yuan(want["value"], want.get("unit")):
-                differences.append(f"value {got_budget} ≠ {want['value']}")
-            if want.get("page") is not None and got[6] != want["page"]:
-                differences.append(f"page {got[6]} ≠ {want['page']}")
-            outcomes.append(Outcome(file, "budget", metric, "wrong" if differences else "agree", "; ".join(differences)))
+            found_differences = differences(want, got)
+            outcomes.append(
+                Outcome(file, part, metric, "wrong" if found_differences else "agree", "; ".join(found_differences))
+            )
     return outcomes
 
 

@@ -146,52 +146,24 @@ joined as (
         table_prior.page as printed_prior_page
     from keys
     left join table_figures as table_value
-        on keys.department_key = table_value.department_key
-        and keys.report_scope = table_value.report_scope
-        and keys.fiscal_year = table_value.fiscal_year
-        and keys.report_kind = table_value.report_kind
-        and keys.metric_code = table_value.metric_code
+        on {{ same_keys('keys', 'table_value', metric_keys()) }}
         and table_value.value_role = 'value'
     left join table_figures as table_budget
-        on keys.department_key = table_budget.department_key
-        and keys.report_scope = table_budget.report_scope
-        and keys.fiscal_year = table_budget.fiscal_year
-        and keys.report_kind = table_budget.report_kind
-        and keys.metric_code = table_budget.metric_code
+        on {{ same_keys('keys', 'table_budget', metric_keys()) }}
         and table_budget.value_role = 'budget'
     left join table_figures as table_prior
-        on keys.department_key = table_prior.department_key
-        and keys.report_scope = table_prior.report_scope
-        and keys.fiscal_year = table_prior.fiscal_year
-        and keys.report_kind = table_prior.report_kind
-        and keys.metric_code = table_prior.metric_code
+        on {{ same_keys('keys', 'table_prior', metric_keys()) }}
         and table_prior.value_role = 'prior'
     left join empty_tables
-        on keys.department_key = empty_tables.department_key
-        and keys.report_scope = empty_tables.report_scope
-        and keys.fiscal_year = empty_tables.fiscal_year
-        and keys.report_kind = empty_tables.report_kind
-        and keys.metric_code = empty_tables.metric_code
+        on {{ same_keys('keys', 'empty_tables', metric_keys()) }}
     left join narrative_figures as narrative_value
-        on keys.department_key = narrative_value.department_key
-        and keys.report_scope = narrative_value.report_scope
-        and keys.fiscal_year = narrative_value.fiscal_year
-        and keys.report_kind = narrative_value.report_kind
-        and keys.metric_code = narrative_value.metric_code
+        on {{ same_keys('keys', 'narrative_value', metric_keys()) }}
         and narrative_value.figure_role = 'value'
     left join narrative_figures as narrative_budget
-        on keys.department_key = narrative_budget.department_key
-        and keys.report_scope = narrative_budget.report_scope
-        and keys.fiscal_year = narrative_budget.fiscal_year
-        and keys.report_kind = narrative_budget.report_kind
-        and keys.metric_code = narrative_budget.metric_code
+        on {{ same_keys('keys', 'narrative_budget', metric_keys()) }}
         and narrative_budget.figure_role = 'budget'
     left join nil_statements
-        on keys.department_key = nil_statements.department_key
-        and keys.report_scope = nil_statements.report_scope
-        and keys.fiscal_year = nil_statements.fiscal_year
-        and keys.report_kind = nil_statements.report_kind
-        and keys.metric_code = nil_statements.metric_code
+        on {{ same_keys('keys', 'nil_statements', metric_keys()) }}
 
 )
 

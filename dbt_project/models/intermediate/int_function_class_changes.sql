@@ -64,10 +64,7 @@ statements as (
     inner join current_documents
         on named_statements.document_sha256 = current_documents.document_sha256
     inner join spending
-        on current_documents.department_key = spending.department_key
-        and current_documents.report_scope = spending.report_scope
-        and current_documents.fiscal_year = spending.fiscal_year
-        and current_documents.report_kind = spending.report_kind
+        on {{ same_keys('current_documents', 'spending', report_keys()) }}
         and named_statements.class_level = spending.class_level
         and {{ label_key('spending.function_class_name_zh') }}
             in ({{ label_key('named_statements.class_name') }}, {{ label_key('named_statements.class_name') }} || '支出')
@@ -100,11 +97,7 @@ joined as (
         and spending.report_kind = prior_year.report_kind
         and spending.function_class_code = prior_year.function_class_code
     left join statements
-        on spending.department_key = statements.department_key
-        and spending.report_scope = statements.report_scope
-        and spending.fiscal_year = statements.fiscal_year
-        and spending.report_kind = statements.report_kind
-        and spending.function_class_code = statements.function_class_code
+        on {{ same_keys('spending', 'statements', report_keys() + ['function_class_code']) }}
 
 )
 

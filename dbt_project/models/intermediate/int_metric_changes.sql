@@ -137,11 +137,7 @@ joined as (
     inner join metric_codes
         on keys.metric_code = metric_codes.metric_code
     left join metrics as current_year
-        on keys.department_key = current_year.department_key
-        and keys.report_scope = current_year.report_scope
-        and keys.fiscal_year = current_year.fiscal_year
-        and keys.report_kind = current_year.report_kind
-        and keys.metric_code = current_year.metric_code
+        on {{ same_keys('keys', 'current_year', metric_keys()) }}
     left join metrics as prior_year
         on keys.department_key = prior_year.department_key
         and keys.report_scope = prior_year.report_scope
@@ -149,11 +145,7 @@ joined as (
         and keys.report_kind = prior_year.report_kind
         and keys.metric_code = prior_year.metric_code
     left join statements
-        on keys.department_key = statements.department_key
-        and keys.report_scope = statements.report_scope
-        and keys.fiscal_year = statements.fiscal_year
-        and keys.report_kind = statements.report_kind
-        and keys.metric_code = statements.metric_code
+        on {{ same_keys('keys', 'statements', metric_keys()) }}
     left join parser_pct_findings
         on statements.document_sha256 = parser_pct_findings.document_sha256
         and parser_pct_findings.observed_location
@@ -251,10 +243,7 @@ declared_breaks as (
         arg_min(breaks.line_no, [breaks.section <> checked.metric_section, breaks.break_index]) as break_line_no
     from checked
     inner join breaks
-        on checked.department_key = breaks.department_key
-        and checked.report_scope = breaks.report_scope
-        and checked.fiscal_year = breaks.fiscal_year
-        and checked.report_kind = breaks.report_kind
+        on {{ same_keys('checked', 'breaks', report_keys()) }}
         and (breaks.section = checked.metric_section or breaks.section in ('收入', '支出', '其他'))
     group by all
 
@@ -269,8 +258,4 @@ select
     declared_breaks.break_line_no
 from checked
 left join declared_breaks
-    on checked.department_key = declared_breaks.department_key
-    and checked.report_scope = declared_breaks.report_scope
-    and checked.fiscal_year = declared_breaks.fiscal_year
-    and checked.report_kind = declared_breaks.report_kind
-    and checked.metric_code = declared_breaks.metric_code
+    on {{ same_keys('checked', 'declared_breaks', metric_keys()) }}

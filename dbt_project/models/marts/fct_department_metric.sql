@@ -65,11 +65,7 @@ select
     cast(metrics.unit_printed as varchar) as unit_printed,
     cast(metrics.document_sha256 as varchar) as document_sha256,
     cast(metrics.page as integer) as page,
-    cast(
-        case when line_items.bbox_x0 is not null
-            then [line_items.bbox_x0, line_items.bbox_top, line_items.bbox_x1, line_items.bbox_bottom]
-        end as double[]
-    ) as bbox,
+    {{ cell_bbox('line_items') }} as bbox,
     cast(line_items.cell_ref as varchar) as cell_ref,
     cast(metrics.line_no as integer) as line_no,
     cast(metrics.char_start as integer) as char_start,
@@ -86,11 +82,7 @@ from grid
 inner join departments
     on grid.department_key = departments.department_key
 left join metrics
-    on grid.department_key = metrics.department_key
-    and grid.report_scope = metrics.report_scope
-    and grid.fiscal_year = metrics.fiscal_year
-    and grid.report_kind = metrics.report_kind
-    and grid.metric_code = metrics.metric_code
+    on {{ same_keys('grid', 'metrics', metric_keys()) }}
 left join line_items
     on metrics.document_sha256 = line_items.document_sha256
     and metrics.table_index = line_items.table_index

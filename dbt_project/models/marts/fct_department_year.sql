@@ -64,9 +64,7 @@ wide as (
             as metrics_stated_zero
     from panel
     inner join department_years
-        on panel.department_key = department_years.department_key
-        and panel.report_scope = department_years.report_scope
-        and panel.fiscal_year = department_years.fiscal_year
+        on {{ same_keys('panel', 'department_years', department_year_keys()) }}
         and panel.report_kind = department_years.figures_report_kind
     group by panel.department_key, panel.report_scope, panel.fiscal_year
 
@@ -116,20 +114,12 @@ select
     cast(budget_vs_final.execution_rate_pct as decimal(38, 2)) as budget_execution_rate_pct
 from department_years
 inner join figures_documents
-    on department_years.department_key = figures_documents.department_key
-    and department_years.report_scope = figures_documents.report_scope
-    and department_years.fiscal_year = figures_documents.fiscal_year
+    on {{ same_keys('department_years', 'figures_documents', department_year_keys()) }}
 inner join {{ ref('dim_department') }} as departments
     on department_years.department_key = departments.department_key
 left join wide
-    on department_years.department_key = wide.department_key
-    and department_years.report_scope = wide.report_scope
-    and department_years.fiscal_year = wide.fiscal_year
+    on {{ same_keys('department_years', 'wide', department_year_keys()) }}
 left join scores
-    on department_years.department_key = scores.department_key
-    and department_years.report_scope = scores.report_scope
-    and department_years.fiscal_year = scores.fiscal_year
+    on {{ same_keys('department_years', 'scores', department_year_keys()) }}
 left join budget_vs_final
-    on department_years.department_key = budget_vs_final.department_key
-    and department_years.report_scope = budget_vs_final.report_scope
-    and department_years.fiscal_year = budget_vs_final.fiscal_year
+    on {{ same_keys('department_years', 'budget_vs_final', department_year_keys()) }}

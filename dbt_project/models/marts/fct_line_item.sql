@@ -35,12 +35,7 @@ select
     cast(statement_tables.table_kind as varchar) as table_kind,
     cast(statement_tables.table_title as varchar) as table_title,
     cast(line_items.page as integer) as page,
-    -- Spreadsheets, Word and HTML have no page geometry: no box, a cell reference instead.
-    cast(
-        case when line_items.bbox_x0 is not null
-            then [line_items.bbox_x0, line_items.bbox_top, line_items.bbox_x1, line_items.bbox_bottom]
-        end as double[]
-    ) as bbox,
+    {{ cell_bbox('line_items') }} as bbox,
     cast(line_items.cell_ref as varchar) as cell_ref,
     cast(line_items.row_index as integer) as row_index,
     cast(line_items.column_index as integer) as column_index,
