@@ -10,7 +10,8 @@ with versions as (
         superseded_by_sha256 as new_document_sha256,
         department_key,
         fiscal_year,
-        report_kind
+        report_kind,
+        report_scope
     from {{ ref('int_departments_resolved') }}
     where superseded_by_sha256 is not null
 
@@ -91,6 +92,7 @@ compared as (
         coalesce(old_side.department_key, new_side.department_key) as department_key,
         coalesce(old_side.fiscal_year, new_side.fiscal_year) as fiscal_year,
         coalesce(old_side.report_kind, new_side.report_kind) as report_kind,
+        coalesce(old_side.report_scope, new_side.report_scope) as report_scope,
         coalesce(old_side.figure_source, new_side.figure_source) as figure_source,
         coalesce(old_side.part_1, new_side.part_1) as part_1,
         coalesce(old_side.part_2, new_side.part_2) as part_2,
@@ -126,6 +128,7 @@ select
     cast(department_key as varchar) as department_key,
     cast(fiscal_year as integer) as fiscal_year,
     cast(report_kind as varchar) as report_kind,
+    cast(report_scope as varchar) as report_scope,
     cast(figure_source as varchar) as figure_source,
     cast(case when figure_source = 'narrative_figure' then nullif(part_1, '') end as varchar) as section,
     cast(case when figure_source = 'line_item' then part_1 end as varchar) as table_kind,
