@@ -103,8 +103,28 @@ def static(
     return answer
 
 
-def status(code: int) -> Handler:
-    return lambda handler: send(handler, code, ERROR_PAGE, "text/html")
+def status(code: int, **headers: str) -> Handler:
+    return lambda handler: send(handler, code, ERROR_PAGE, "text/html", **headers)
+
+
+def redirect(location: str) -> Handler:
+    def answer(handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(302)
+        handler.send_header("Location", location)
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    return answer
+
+
+def late(seconds: float, then: Handler) -> Handler:
+    """``then``'s answer, its headers held back for ``seconds``."""
+
+    def answer(handler: BaseHTTPRequestHandler) -> None:
+        time.sleep(seconds)
+        then(handler)
+
+    return answer
 
 
 def in_turn(*handlers: Handler) -> Handler:

@@ -4,18 +4,32 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
 import time
 import tracemalloc
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
+from pipeline.settings import PROJECT_ROOT
 from pipeline.sources.drop_folder import scan
 from pipeline.sources.web.config import FetchSettings, SourcesConfig, WebSource
 from pipeline.sources.web.fetch import fetch_web_sources
 from pipeline.sources.web.results import FetchRun
-from tests.web_site import ERROR_PAGE, Site, in_turn, listing, send, site, static, status, streamed  # noqa: F401
+from tests.web_site import (  # noqa: F401
+    ERROR_PAGE,
+    Site,
+    in_turn,
+    late,
+    listing,
+    redirect,
+    site,
+    static,
+    status,
+    streamed,
+)
 
 PDF_2022 = b"%PDF-1.4\n% 2022 final account of the industry bureau\n" + bytes(range(256)) * 8 + b"\n%%EOF\n"
 PDF_2023 = b"%PDF-1.4\n% 2023 final account of the industry bureau\n" + bytes(range(256)) * 8 + b"\n%%EOF\n"
@@ -183,14 +197,10 @@ def test_http_errors_and_a_retried_500(site: Site, tmp_path: Path) -> None:
 
 
 def test_a_timeout_and_a_slow_drip_fail_without_leaving_partial_files(site: Site, tmp_path: Path) -> None:
-    def silent(handler: BaseHTTPRequestHandler) -> None:
-        time.sleep(FAST.read_timeout_s * 3)
-        send(handler, 200, PDF_2022, "application/pdf")
-
     site.routes["/list/index.html"] = listing(
         ("/files/silent.pdf", "2022年部门决算"), ("/files/drip.pdf", "2023年部门决算")
     )
-    site.routes["/files/silent.pdf"] = silent
+    site.routes["/files/silent.pdf"] = late(FAST.read_timeout_s * 3, static(PDF_2022))
     # 16 bytes every 0.1 s: each read well within the read timeout, the whole download never in time.
     site.routes["/files/drip.pdf"] = streamed(
         site, "/files/drip.pdf", b"%PDF-1.4\n", MB // 2, True, pause_s=0.1
@@ -204,6 +214,111 @@ def test_a_timeout_and_a_slow_drip_fail_without_leaving_partial_files(site: Site
     assert time.monotonic() - started < 20
     assert site.body_bytes_sent("/files/drip.pdf") < MB // 2
     assert [p for p in raw.rglob("*") if p.is_file() and p.parent.name != ".web"] == []
+
+
+def test_a_long_retry_after_is_cut_to_a_share_of_the_download_limit(site: Site, tmp_path: Path) -> None:
+    settings = FAST.model_copy(update={"max_download_s": 3.0, "retries": 3})
+    site.routes["/list/index.html"] = listing(("/files/busy.pdf", "2022年部门决算"))
+    # Unavailable for good, and each time asking to come back in 40 s.
+    site.routes["/files/busy.pdf"] = status(503, Retry_After="40")
+
+    started = time.monotonic()
+    run = fetch(tmp_path / "raw", source(site), settings=settings)
+    elapsed = time.monotonic() - started
+
+    # Three waits of 3 s / 4: the last answer comes within the limit, and it is the server's own.
+    assert reasons(run.failed) == [("busy.pdf", "http_503")]
+    assert len(site.requests_for("/files/busy.pdf")) == 1 + settings.retries
+    # Retry-After still obeyed (the backoff alone is 0.03 s), only shortened.
+    assert 2.0 <= elapsed < settings.max_download_s + 2
+
+
+def test_backoff_waits_no_longer_than_max_retry_wait_s(site: Site, tmp_path: Path) -> None:
+    # Uncapped, the second retry would come 60 s after the first.
+    settings = FAST.model_copy(
+        update={"backoff_factor_s": 30.0, "max_retry_wait_s": 0.5, "max_download_s": 100.0}
+    )
+    site.routes["/list/index.html"] = listing(("/files/down.pdf", "2022年部门决算"))
+    site.routes["/files/down.pdf"] = status(500)
+
+    started = time.monotonic()
+    run = fetch(tmp_path / "raw", source(site), settings=settings)
+
+    assert reasons(run.failed) == [("down.pdf", "http_500")]
+    assert len(site.requests_for("/files/down.pdf")) == 1 + settings.retries
+    assert time.monotonic() - started < 5
+
+
+def test_the_download_limit_counts_from_before_the_request_and_says_what_took_the_time(
+    site: Site, tmp_path: Path
+) -> None:
+    settings = FAST.model_copy(update={"read_timeout_s": 5.0, "max_download_s": 1.0})
+    site.routes["/list/index.html"] = listing(("/files/late.pdf", "2022年部门决算"))
+    # Two refusals, then a whole report, its headers held back: the body alone would be quick.
+    site.routes["/files/late.pdf"] = in_turn(
+        status(503, Retry_After="1"), status(503, Retry_After="1"), late(1.2, static(PDF_2022))
+    )
+
+    run = fetch(tmp_path / "raw", source(site), settings=settings)
+
+    (problem,) = run.failed
+    assert (problem.url, problem.reason) == (site.url("/files/late.pdf"), "too_slow")
+    assert "and 2 retries (HTTP 503, HTTP 503), past the download limit of 1 s" in problem.message
+    assert problem.message.endswith("the body was not read")
+    assert len(site.requests_for("/files/late.pdf")) == 3 and run.downloaded == []
+
+
+def test_a_redirect_loop_is_its_own_reason(site: Site, tmp_path: Path) -> None:
+    site.routes["/list/index.html"] = listing(("/files/loop.pdf", "2022年部门决算"))
+    site.routes["/files/loop.pdf"] = redirect("/files/loop.pdf")
+
+    run = fetch(tmp_path / "raw", source(site))
+
+    (problem,) = run.failed
+    assert (problem.url, problem.reason) == (site.url("/files/loop.pdf"), "redirect_loop")
+    assert problem.message.startswith(f"{site.url('/files/loop.pdf')}: still redirected after 30 redirects")
+    assert len(site.requests_for("/files/loop.pdf")) == 31
+
+
+def test_the_command_line_prints_the_counts_and_each_refused_or_failed_url(
+    site: Site, tmp_path: Path
+) -> None:
+    site.routes["/list/index.html"] = listing(
+        ("/files/gone.pdf", "2021年部门决算"),
+        ("/files/page.pdf", "2022年部门决算"),
+        ("/files/loop.pdf", "2023年部门决算"),
+    )
+    site.routes["/files/page.pdf"] = static(ERROR_PAGE, "application/pdf")
+    site.routes["/files/loop.pdf"] = redirect("/files/loop.pdf")
+    # Nothing is downloaded, so the run ends after the fetch: an empty drop folder has nothing to ingest.
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(
+        f"drop_folder: {raw}\n"
+        "fetch: {min_interval_per_host_s: 0, retries: 0}\n"
+        "web_sources:\n"
+        f"  - {{name: gongxin, listing_url: '{site.url('/list/index.html')}', link_text: 决算}}\n",
+        encoding="utf-8",
+    )
+
+    args = ("--raw", str(raw), "--warehouse", str(tmp_path / "w.duckdb"))
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "ingest", *args],
+        cwd=PROJECT_ROOT, env={**os.environ, "FISCAL_SOURCES": str(sources)}, capture_output=True, text=True,
+        timeout=300,
+    )
+
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert "fetched: 3 discovered, 0 downloaded, 0 unchanged, 1 refused, 2 failed" in lines
+    problems = [line for line in lines if line.startswith("  gongxin: ")]
+    assert [line.split(" — ")[0] for line in problems] == [
+        f"  gongxin: failed http_404 {site.url('/files/gone.pdf')}",
+        f"  gongxin: failed redirect_loop {site.url('/files/loop.pdf')}",
+        f"  gongxin: refused html_instead_of_document {site.url('/files/page.pdf')}",
+    ]
+    assert problems[0].endswith(" — HTTP 404") and "30 redirects" in problems[1] and ".pdf" in problems[2]
 
 
 def test_oversize_files_are_refused_without_reading_them_into_memory(site: Site, tmp_path: Path) -> None:
@@ -256,14 +371,8 @@ def test_a_listing_whose_layout_changed_is_an_error_not_an_empty_success(site: S
 
 
 def test_redirects_are_followed_and_recorded(site: Site, tmp_path: Path) -> None:
-    def moved(handler: BaseHTTPRequestHandler) -> None:
-        handler.send_response(302)
-        handler.send_header("Location", "/attachments/2022/real%20name.pdf")
-        handler.send_header("Content-Length", "0")
-        handler.end_headers()
-
     site.routes["/list/index.html"] = listing(("/download?id=7", "2022年部门决算"))
-    site.routes["/download?id=7"] = moved
+    site.routes["/download?id=7"] = redirect("/attachments/2022/real%20name.pdf")
     site.routes["/attachments/2022/real%20name.pdf"] = static(PDF_2022)
     raw = tmp_path / "raw"
 

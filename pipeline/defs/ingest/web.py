@@ -9,6 +9,11 @@ from pipeline.defs.resources import RawFolder, SourcesFile
 from pipeline.lib.markdown import markdown_table
 from pipeline.sources.web.config import load_sources
 from pipeline.sources.web.fetch import fetch_web_sources
+from pipeline.sources.web.results import problem_line
+
+
+# The metadata key of the refused and failed URLs as ``FetchRun.problems`` rows.
+PROBLEMS = "problem_rows"
 
 
 @dg.asset(
@@ -22,16 +27,18 @@ def web_downloads(context: dg.AssetExecutionContext, raw_folder: RawFolder, sour
     """网上公开的报告，下载到投放目录 / Reports published on the web sources, downloaded into the drop folder."""
     config = load_sources(Path(sources.path))
     run = fetch_web_sources(config, Path(raw_folder.path))
-    problems = pl.DataFrame(
-        [{"kind": kind, "source": p.source, "reason": p.reason, "url": p.url, "message": p.message}
-         for kind, found in (("failed", run.failed), ("refused", run.refused)) for p in found],
+    problems = run.problems()
+    for problem in problems:
+        context.log.warning(problem_line(problem))
+    table = pl.DataFrame(
+        problems,
         schema={"kind": pl.Utf8, "source": pl.Utf8, "reason": pl.Utf8, "url": pl.Utf8, "message": pl.Utf8},
     )
-    for row in problems.iter_rows(named=True):
-        context.log.warning(f"{row['source']}: {row['kind']} {row['reason']} — {row['url']}: {row['message']}")
     return dg.MaterializeResult(
-        metadata={**run.summary(), "sources": len(config.web_sources), "problems": dg.MetadataValue.md(
-            markdown_table(problems))},
+        # The table is for the UI; the same rows as JSON are for the command line, which prints them.
+        metadata={**run.summary(), "sources": len(config.web_sources),
+                  "problems": dg.MetadataValue.md(markdown_table(table)),
+                  PROBLEMS: dg.MetadataValue.json(problems)},
         # A source that failed (unreachable, or its listing no longer matches) is loud, never an empty success.
         check_results=[dg.AssetCheckResult(check_name="every_source_fetched", passed=run.ok,
                                            severity=dg.AssetCheckSeverity.WARN,

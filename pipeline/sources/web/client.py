@@ -1,10 +1,11 @@
-"""HTTP for web sources: urllib3 ``Retry`` with backoff, timeouts, a per-host throttle, bounded bodies."""
+"""HTTP for web sources: urllib3 ``Retry`` with capped waits, timeouts, per-host throttling, bounded bodies."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import requests
@@ -31,16 +32,27 @@ class FetchError(Exception):
         self.reason = reason
 
 
+class Reply(NamedTuple):
+    """A response whose body is not read yet, and that body, read within the URL's download limit."""
+
+    response: requests.Response
+    body: Iterator[bytes]
+
+
 class HttpClient:
     def __init__(self, settings: FetchSettings) -> None:
         self.settings = settings
         self._throttle = HostThrottle(settings.min_interval_per_host_s)
+        # Both kinds of wait capped alike: a server's Retry-After must not outlast the URL's download limit.
+        wait = settings.retry_wait_s
         retry = Retry(
             total=settings.retries,
             backoff_factor=settings.backoff_factor_s,
+            backoff_max=wait,
             status_forcelist=_RETRY_STATUSES,
             allowed_methods=frozenset({"GET"}),
             respect_retry_after_header=True,
+            retry_after_max=wait,
             # The last response comes back as is, so its status can be reported.
             raise_on_status=False,
         )
@@ -54,26 +66,35 @@ class HttpClient:
         self._session.close()
 
     @contextmanager
-    def get(self, url: str, headers: dict[str, str] | None = None) -> Iterator[requests.Response]:
-        """A streamed response whose body is not read yet; network failures raise FetchError."""
+    def get(self, url: str, headers: dict[str, str] | None = None) -> Iterator[Reply]:
+        """The response and its unread body; network failures raise FetchError."""
         self._throttle.wait(urlsplit(url).netloc)
         timeout = (self.settings.connect_timeout_s, self.settings.read_timeout_s)
+        # The download limit counts from here, after our own politeness: the retries and their waits are the
+        # server's time, and a server that answers slowly is as slow as one that sends slowly.
+        started = time.monotonic()
         try:
             response = self._session.get(url, headers=headers, timeout=timeout, stream=True)
         except requests.RequestException as exc:
-            raise FetchError(_reason(exc), f"{type(exc).__name__}: {exc}") from None
+            raise _failure(url, exc) from None
         try:
-            yield response
+            yield Reply(response, self._body(response, started, time.monotonic()))
         finally:
             response.close()
 
-    def chunks(self, response: requests.Response) -> Iterator[bytes]:
-        """The body, refused past the size limit and failed past the download deadline, never held whole."""
+    def _body(self, response: requests.Response, started: float, answered: float) -> Iterator[bytes]:
+        """Refused past the size limit and failed past the download limit, never held whole."""
         limit = self.settings.max_file_bytes
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limit:
             raise Refusal("too_large", f"announced {int(declared)} bytes, over the limit of {limit}")
-        deadline = time.monotonic() + self.settings.max_download_s
+        seconds = self.settings.max_download_s
+        if answered - started > seconds:
+            raise FetchError(
+                "too_slow",
+                f"{_headers_came(response, started, answered)}, past the download limit of {seconds:g} s; "
+                "the body was not read",
+            )
         received = 0
         while True:
             try:
@@ -90,11 +111,35 @@ class HttpClient:
             received += len(chunk)
             if received > limit:
                 raise Refusal("too_large", f"more than {limit} bytes, the limit; stopped reading")
-            if time.monotonic() > deadline:
+            elapsed = time.monotonic() - started
+            if elapsed > seconds:
                 raise FetchError(
-                    "too_slow", f"{received} bytes after {self.settings.max_download_s} s, the download limit"
+                    "too_slow",
+                    f"{received} bytes of the body after {elapsed:.1f} s, past the download limit of "
+                    f"{seconds:g} s ({_headers_came(response, started, answered)})",
                 )
             yield chunk
+
+
+def _headers_came(response: requests.Response, started: float, answered: float) -> str:
+    """When the answer came, and the retries that went before it: where the time before the body went."""
+    retries = response.raw.retries
+    history = retries.history if retries is not None else ()
+    text = f"the headers came after {answered - started:.1f} s"
+    if not history:
+        return text
+    causes = ", ".join(f"HTTP {hop.status}" if hop.status else type(hop.error).__name__ for hop in history)
+    return f"{text} and {len(history)} retr{'y' if len(history) == 1 else 'ies'} ({causes})"
+
+
+def _failure(url: str, exc: requests.RequestException) -> FetchError:
+    if isinstance(exc, requests.TooManyRedirects):
+        return FetchError(
+            "redirect_loop",
+            f"{url}: still redirected after {len(exc.response.history)} redirects "
+            f"(the last from {exc.response.url})",
+        )
+    return FetchError(_reason(exc), f"{type(exc).__name__}: {exc}")
 
 
 def _reason(exc: requests.RequestException) -> str:

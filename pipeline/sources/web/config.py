@@ -69,6 +69,9 @@ class FetchSettings(_Strict):
     max_download_s: float = Field(default=600.0, gt=0)
     retries: int = Field(default=3, ge=0, le=10)
     backoff_factor_s: float = Field(default=1.0, ge=0)
+    # A server's Retry-After may ask for hours (urllib3 obeys up to six): each wait before a retry, Retry-After
+    # or backoff, is at most this, and at most its share of max_download_s (retry_wait_s).
+    max_retry_wait_s: float = Field(default=60.0, gt=0)
     min_interval_per_host_s: float = Field(default=2.0, ge=0)
     max_file_mb: float = Field(default=100.0, gt=0)
     user_agent: str = Field(default="fiscal-disclosure-warehouse/0.1 (+open data research)", min_length=1)
@@ -76,6 +79,12 @@ class FetchSettings(_Strict):
     @property
     def max_file_bytes(self) -> int:
         return int(self.max_file_mb * 1024 * 1024)
+
+    @property
+    def retry_wait_s(self) -> float:
+        """The longest wait before one retry, Retry-After or backoff: ``retries`` waits of an equal share of
+        ``max_download_s`` leave at least one share for the answers themselves."""
+        return min(self.max_retry_wait_s, self.max_download_s / (self.retries + 1))
 
 
 class WebSource(_Strict):

@@ -6,9 +6,7 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-import requests
-
-from pipeline.sources.web.client import FetchError, HttpClient
+from pipeline.sources.web.client import FetchError, HttpClient, Reply
 from pipeline.sources.web.config import SourcesConfig, WebSource
 from pipeline.sources.web.filenames import original_name
 from pipeline.sources.web.listing import Link, attachment_links, next_page_url, page_links, report_links
@@ -94,11 +92,10 @@ class _SourceFetch:
         return list(found.values())
 
     def _page_links(self, url: str) -> list[Link]:
-        with self.client.get(url) as response:
+        with self.client.get(url) as (response, body):
             if response.status_code != 200:
                 raise FetchError(f"http_{response.status_code}", f"HTTP {response.status_code} for {url}")
-            body = b"".join(self.client.chunks(response))
-            return page_links(body, response.url, charset(response.headers.get("Content-Type")))
+            return page_links(b"".join(body), response.url, charset(response.headers.get("Content-Type")))
 
     def _discover(self, url: str) -> bool:
         if url in self._seen:
@@ -120,15 +117,16 @@ class _SourceFetch:
             if prior.get("last_modified"):
                 headers["If-Modified-Since"] = prior["last_modified"]
         try:
-            with self.client.get(url, headers) as response:
-                if response.status_code == 304 and headers:
+            with self.client.get(url, headers) as reply:
+                status = reply.response.status_code
+                if status == 304 and headers:
                     self.run.unchanged.append(url)
                     path, base = stored, prior.get("final_url") or url
-                elif response.status_code != 200:
-                    self._fail(url, f"http_{response.status_code}", f"HTTP {response.status_code}")
+                elif status != 200:
+                    self._fail(url, f"http_{status}", f"HTTP {status}")
                     return
                 else:
-                    path, base = self._receive(url, found_on, response, prior), response.url
+                    path, base = self._receive(url, found_on, reply, prior), reply.response.url
         except FetchError as exc:
             self._fail(url, exc.reason, str(exc))
             return
@@ -141,19 +139,18 @@ class _SourceFetch:
                 if self._discover(link.url):
                     self._document(link.url, url, follow_attachments=False)
 
-    def _receive(self, url: str, found_on: str, response: requests.Response, prior: dict | None) -> Path:
+    def _receive(self, url: str, found_on: str, reply: Reply, prior: dict | None) -> Path:
         staged = StagedFile(self.raw_dir / WEB_DIR / host_folder(url))
         try:
-            return self._keep(url, found_on, response, prior, staged)
+            return self._keep(url, found_on, reply, prior, staged)
         finally:
             staged.discard()
 
-    def _keep(
-        self, url: str, found_on: str, response: requests.Response, prior: dict | None, staged: StagedFile
-    ) -> Path:
+    def _keep(self, url: str, found_on: str, reply: Reply, prior: dict | None, staged: StagedFile) -> Path:
+        response = reply.response
         name = original_name(response.url, response.headers.get("Content-Disposition"))
         promise = Promise.of(url, response.headers.get("Content-Type"), name)
-        for chunk in self.client.chunks(response):
+        for chunk in reply.body:
             sniffed = len(staged.head) >= SNIFF_BYTES
             staged.write(chunk, SNIFF_BYTES)
             if not sniffed and len(staged.head) >= SNIFF_BYTES:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+
+# What a run counts, in the order the operator reads it.
+COUNTS = ("discovered", "downloaded", "unchanged", "refused", "failed")
 
 
 @dataclass(frozen=True)
@@ -18,7 +22,7 @@ class Stored:
 class Problem:
     source: str
     url: str
-    reason: str  # stable code: too_large, html_instead_of_document, http_404, timeout, listing_changed, …
+    reason: str  # stable code: too_large, html_instead_of_document, http_404, timeout, redirect_loop, …
     message: str
 
 
@@ -37,10 +41,17 @@ class FetchRun:
         return not self.failed
 
     def summary(self) -> dict[str, int]:
-        return {
-            "discovered": len(self.discovered),
-            "downloaded": len(self.downloaded),
-            "unchanged": len(self.unchanged),
-            "refused": len(self.refused),
-            "failed": len(self.failed),
-        }
+        return {count: len(getattr(self, count)) for count in COUNTS}
+
+    def problems(self) -> list[dict[str, str]]:
+        """Every failed, then every refused URL: kind, source, reason, url, message."""
+        return [
+            {"kind": kind, **asdict(problem)}
+            for kind, found in (("failed", self.failed), ("refused", self.refused))
+            for problem in found
+        ]
+
+
+def problem_line(problem: Mapping[str, str]) -> str:
+    """One row of ``FetchRun.problems`` as a line for a log or a terminal."""
+    return "{source}: {kind} {reason} {url} — {message}".format_map(problem)

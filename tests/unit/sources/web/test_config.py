@@ -5,7 +5,7 @@ import pytest
 import yaml
 
 from pipeline.settings import PROJECT_ROOT
-from pipeline.sources.web.config import SourcesConfigError, load_sources, parse_sources
+from pipeline.sources.web.config import FetchSettings, SourcesConfigError, load_sources, parse_sources
 
 SOURCES_YAML = PROJECT_ROOT / "sources.yaml"
 
@@ -41,6 +41,12 @@ def test_a_file_loads_with_defaults_and_a_drop_folder_relative_to_itself(tmp_pat
     assert config.web_sources[0].min_links == 1
 
 
+def test_a_wait_before_a_retry_is_capped_and_all_the_waits_leave_time_for_the_answer() -> None:
+    assert FetchSettings().retry_wait_s == 60
+    assert FetchSettings(max_download_s=3, retries=3).retry_wait_s == 0.75
+    assert FetchSettings(max_download_s=100, retries=1, max_retry_wait_s=5).retry_wait_s == 5
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
@@ -67,6 +73,7 @@ def test_a_file_loads_with_defaults_and_a_drop_folder_relative_to_itself(tmp_pat
         ),
         ({"web_sources": [_entry(link_text="a", name="Has Space")]}, "web_sources[0] ('Has Space').name:"),
         ({"fetch": {"retries": -1}}, "fetch.retries: Input should be greater than or equal to 0"),
+        ({"fetch": {"max_retry_wait_s": 0}}, "fetch.max_retry_wait_s: Input should be greater than 0"),
         ({"web_sources": [_entry(link_text="a"), _entry(link_url="b")]}, "repeated: xinglongtai-gongxin"),
         ([], "(top level): Input should be a valid dictionary"),
     ],
