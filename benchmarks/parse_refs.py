@@ -33,7 +33,7 @@ def ours(files: list[Path]) -> float:
     start = time.perf_counter()
     items = sum(
         batch.frames[schemas.LINE_ITEMS.name].height
-        for batch in parse_documents(documents, root, max_file_bytes=Settings.from_env().max_file_bytes)
+        for batch in parse_documents(documents, root, limits=Settings.from_env().limits)
     )
     elapsed = time.perf_counter() - start
     if not items:

@@ -89,6 +89,11 @@ def status(args: argparse.Namespace) -> int:
         print("\nquarantined:")
         for row in states.quarantined.iter_rows(named=True):
             print(f"  {row['document_sha256'][:12]}  {row['reason_code']:<20} {row['source_path']}: {row['reason']}")
+    gone = states.files_gone.height
+    kept = " (kept, with their rows)" if gone else ""
+    print(f"\ndocuments whose file is gone from the drop folder: {gone}{kept}")
+    for row in states.files_gone.iter_rows(named=True):
+        print(f"  {row['document_sha256'][:12]}  {row['state']:<{width}}  {row['last_known_path']}")
     return 0
 
 
@@ -98,6 +103,11 @@ def _run_ingest(args: argparse.Namespace, *, load_config: dict) -> int:
         raise CliError(f"raw folder {settings.raw_dir} does not exist")
     settings.warehouse.parent.mkdir(parents=True, exist_ok=True)
     prepare_dagster_home(settings)
+    from pipeline.load.publish import set_aside_stale_wal, stale_wal_message
+
+    # Before the warehouse is read to judge what is new: DuckDB would apply the stale log to that read as well.
+    if (stale := set_aside_stale_wal(settings.warehouse)) is not None:
+        _say(f"warning: {stale_wal_message(stale)}")
     from pipeline.sources.web.config import load_sources
 
     fetch_web = settings.sources.is_file() and bool(load_sources(settings.sources).web_sources)
@@ -142,28 +152,88 @@ def _run_job(settings: Settings, pending: PendingWork | None, *, fetch_web: bool
         if fetch_web:
             _say(f"fetching the web sources of {settings.sources}")
             fetch = definitions.resolve_job_def("fetch_sources").with_logger_defs({"progress": progress_logger})
-            _succeeded(fetch.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False))
+            fetched = fetch.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False)
+            _report_fetch(fetched)
+            _succeeded(fetched, log_path)
             pending = _pending(settings, load_config)
             if _nothing_new(settings, pending):
                 return 0
         _say(f"ingesting {settings.raw_dir} into {settings.warehouse}")
         job = definitions.resolve_job_def("ingest_all").with_logger_defs({"progress": progress_logger})
-        if load_config:
-            run_config = {**run_config, "ops": {"disclosures_tables": {"config": load_config}}}
-        # Naming the logger in run config makes it the only one: no DEBUG stream from the default console logger.
-        # Over the documents left to read only, not every partition: Dagster stores events per partition of a run.
-        result = ingest_in_process(
-            job, instance, settings.raw_dir, None if pending is None else pending.to_parse,
-            run_config=run_config, raise_on_error=False,
-        )
-    if result is None:
-        _say(f"nothing to ingest: {settings.raw_dir} holds no file")
-        return 0
-    _succeeded(result)
+        for _ in range(_ROUNDS):
+            round_config = run_config
+            if load_config:
+                round_config = {**run_config, "ops": {"disclosures_tables": {"config": load_config}}}
+            # Naming the logger in run config makes it the only one: no DEBUG stream from the default console
+            # logger. Over the documents left to read only, not every partition: Dagster stores events per
+            # partition of a run.
+            result = ingest_in_process(
+                job, instance, settings.raw_dir, None if pending is None else pending.to_parse,
+                run_config=round_config, raise_on_error=False,
+            )
+            if result is None:
+                _say(f"nothing to ingest: {settings.raw_dir} holds no file")
+                return 0
+            _succeeded(result, log_path)
+            _report_quarantined(settings, pending)
+            if not _files_changed_under(result):
+                break
+            # A file rewritten while the run read it was left out; what it holds now is read at once.
+            pending, load_config = _pending(settings, {}), {}
+            if _nothing_new(settings, pending):
+                break
+            _say("files changed while the run read them: ingesting them as they are now")
     checks = result.get_asset_check_evaluations()
     failed = [c for c in checks if not c.passed]
     _say(f"done: run {result.run_id}; {len(checks) - len(failed)} of {len(checks)} checks passed; dbt log {log_path}")
     return 0
+
+
+# A run after the one that found files changed under it; a folder rewritten without pause waits for the next run.
+_ROUNDS = 2
+
+
+def _files_changed_under(result) -> bool:
+    from pipeline.defs.warehouse.assets import CHANGED_FILES, disclosures_tables
+
+    return any(
+        materialization.metadata.get(CHANGED_FILES) and materialization.metadata[CHANGED_FILES].value
+        for materialization in result.asset_materializations_for_node(disclosures_tables.op.name)
+    )
+
+
+def _report_quarantined(settings: Settings, pending: PendingWork | None) -> None:
+    """Each document the run read and quarantined, with its reason: the operator sees the culprit here, not in
+    Dagster's run database."""
+    import duckdb
+
+    from pipeline import schemas
+    from pipeline.load.ddl import RAW_SCHEMA
+    from pipeline.load.warehouse import document_rows
+
+    if not settings.warehouse.exists():
+        return
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        if pending is None:
+            rows = con.execute(f"SELECT * FROM {RAW_SCHEMA}.{schemas.QUARANTINE.name} ORDER BY source_path").pl()
+        else:
+            rows = document_rows(con, schemas.QUARANTINE, pending.to_parse)
+    if rows.height:
+        _say(f"quarantined {rows.height} document(s) of this run:")
+    for row in rows.sort("source_path").iter_rows(named=True):
+        _say(f"  {row['reason_code']:<20} {row['source_path']}: {row['reason']}")
+
+
+def _report_fetch(result) -> None:
+    """What the fetch did, and each URL refused or failed: Dagster's log keeps them, the operator needs them here."""
+    from pipeline.defs.ingest.web import PROBLEMS, web_downloads
+    from pipeline.sources.web.results import COUNTS, problem_line
+
+    for materialization in result.asset_materializations_for_node(web_downloads.op.name):
+        metadata = materialization.metadata
+        _say("fetched: " + ", ".join(f"{metadata[count].value} {count}" for count in COUNTS))
+        for problem in metadata[PROBLEMS].value:
+            _say(f"  {problem_line(problem)}")
 
 
 def _pending(settings: Settings, load_config: dict) -> PendingWork | None:
@@ -194,14 +264,18 @@ def _nothing_new(settings: Settings, pending: PendingWork | None) -> bool:
     return True
 
 
-def _succeeded(result) -> None:
+def _succeeded(result, log_path: Path) -> None:
     if result.success:
         return
+    from pipeline.lib.failures import explain_error
+
     failures = [event for event in result.all_events if event.is_step_failure]
-    detail = "; ".join(
-        f"{event.step_key}: {event.step_failure_data.error.message.strip().splitlines()[0]}" for event in failures
-    )
-    raise CliError(f"run {result.run_id} failed — {detail or 'see dagster logs'}")
+    detail = "; ".join(f"{event.step_key}: {explain_error(event.step_failure_data.error)}" for event in failures)
+    if not detail and result.dagster_run.is_failure:
+        run_failure = next((e for e in result.all_events if e.event_type_value == "RUN_FAILURE"), None)
+        error = run_failure and run_failure.event_specific_data and run_failure.event_specific_data.error
+        detail = explain_error(error) if error else ""
+    raise CliError(f"run {result.run_id} failed — {detail or f'no step says why; see {log_path}'}")
 
 
 def _read_only_warehouse(args: argparse.Namespace):
@@ -358,8 +432,10 @@ def main(argv: list[str] | None = None) -> int:
         _say("interrupted")
         return 130
     except Exception as exc:  # noqa: BLE001 — the promise is one clear line, not a traceback
+        from pipeline.lib.failures import explain_exception
+
         logging.getLogger(__name__).debug("unexpected error", exc_info=True)
-        _say(f"error: {type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}")
+        _say(f"error: {explain_exception(exc)}")
         return 1
 
 

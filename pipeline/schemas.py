@@ -8,6 +8,7 @@ in the column name (``*_wan_yuan`` = 万元); printed text is kept beside every 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 import polars as pl
 
@@ -15,6 +16,19 @@ import polars as pl
 AMOUNT = pl.Decimal(24, 6)
 # Shares, rates and scores: printed with at most 2-4 decimals.
 RATIO = pl.Decimal(12, 4)
+
+
+def fits(value: Decimal | int, dtype: pl.Decimal) -> bool:
+    """Whether a DECIMAL(p, s) column holds ``value`` rounded to its scale: its absolute value below 10^(p-s).
+
+    Past that, polars turns the value into a null without a word and DuckDB refuses it."""
+    largest = Decimal(10) ** (dtype.precision - dtype.scale) - Decimal(5).scaleb(-dtype.scale - 1)
+    return abs(value) < largest
+
+
+def limit(dtype: pl.Decimal) -> str:
+    """The bound ``fits`` holds values below, as a reader writes it: ``10^18``."""
+    return f"10^{dtype.precision - dtype.scale}"
 
 
 @dataclass(frozen=True)
@@ -47,11 +61,27 @@ class FrameSchema:
     def empty(self) -> pl.DataFrame:
         return pl.DataFrame(schema=self.polars)
 
+    def held(self, column: str, value: Decimal | None) -> Decimal | None:
+        """``value``, or None where ``column`` cannot hold it (``fits``): a misprint such as 10^25 is neither
+        clipped nor rounded; the reader keeps its printed text and the finding amount_out_of_range names it."""
+        if value is None or fits(value, self.polars[column]):
+            return value
+        return None
+
     def frame(self, rows: list[dict]) -> pl.DataFrame:
-        """Builds a frame from row dicts; keys missing from a row are nulls, unknown keys are an error."""
+        """Builds a frame from row dicts; keys missing from a row are nulls, unknown keys are an error, and so
+        is a number a decimal column cannot hold (polars would silently make it a null): a reader passes it
+        through ``held``."""
         unknown = {k for row in rows for k in row} - set(self.column_names)
         if unknown:
             raise ValueError(f"{self.name}: unknown columns {sorted(unknown)}")
+        for column in self.columns:
+            if isinstance(column.dtype, pl.Decimal):
+                for row in rows:
+                    value = row.get(column.name)
+                    if isinstance(value, Decimal | int) and not fits(value, column.dtype):
+                        where = f"{self.name}.{column.name}"
+                        raise SchemaError(f"{where}: {value} is beyond {limit(column.dtype)}")
         return pl.DataFrame(rows, schema=self.polars, orient="row") if rows else self.empty()
 
     def conform(self, df: pl.DataFrame) -> pl.DataFrame:
@@ -108,6 +138,7 @@ DOCUMENT_FILES = FrameSchema(
         _c("source_path", pl.Utf8, "相对于原始文件目录的路径", "path relative to the raw folder", False),
         _c("file_size_bytes", pl.Int64, "文件字节数", "file size in bytes", False),
         _c("file_modified_at", pl.Datetime("us"), "文件修改时间（UTC）；决定同一报告多个版本中哪个最新", "the file's modification time (UTC); decides which of several versions of a report is the latest"),
+        _c("is_present", pl.Boolean, "最近一次扫描时该路径的文件是否仍在原始文件目录中；否：已删除或移走（行保留，文档及其数据不删）；较早建立的仓库在下次运行前为空", "whether the file was still at this path at the last scan of the drop folder; false once it was deleted or moved away (the row stays, and so do the document and its rows); null in a warehouse made before this column, until its next run"),
     ),
 )
 
@@ -145,8 +176,8 @@ NARRATIVE_FIGURES = FrameSchema(
         _c("label_printed", pl.Utf8, "原文项目名称", "label as printed", False),
         _c("value_printed", pl.Utf8, "原文数字（如 10.80、1,234.5）", "the number as printed, e.g. 10.80 or 1,234.5", False),
         _c("unit_printed", pl.Utf8, "原文单位（万元/元/亿元/辆/个/人次/分……）", "unit as printed (万元/元/亿元/辆/个/人次/分 …)", False),
-        _c("value", AMOUNT, "以原文单位计的数值", "the value in its printed unit", False),
-        _c("value_wan_yuan", AMOUNT, "金额（万元）；非金额为空", "amount in 万元 (10,000 yuan); null for counts and scores"),
+        _c("value", AMOUNT, "以原文单位计的数值；所印数字超出可存范围（绝对值须小于 10^18）时为空，见发现 amount_out_of_range", "the value in its printed unit; null where the printed number is beyond what the warehouse holds (an absolute value below 10^18), see the finding amount_out_of_range"),
+        _c("value_wan_yuan", AMOUNT, "金额（万元）；非金额为空，所印数字超出可存范围时亦为空", "amount in 万元 (10,000 yuan); null for counts and scores, and where the printed number is beyond what the warehouse holds"),
         _c("share_pct", RATIO, "原文所述占比（%）", "share the report states for this figure, in percent"),
         _c("share_base_label", pl.Utf8, "占比的分母（如 收入总计）", "what the share is of, e.g. 收入总计, when printed"),
         _LINE,
@@ -334,7 +365,7 @@ LINE_ITEMS = FrameSchema(
         _c("measure", pl.Utf8, "列的表头路径（如 本年支出/基本支出、预算数/公务接待费）", "the column's header path, e.g. 本年支出/基本支出 or 预算数/公务接待费", False),
         _c("value_printed", pl.Utf8, "原文数字", "the number as printed", False),
         _c("unit_printed", pl.Utf8, "金额单位（元/万元）", "amount unit (元/万元)", False),
-        _c("value_wan_yuan", AMOUNT, "金额（万元）", "amount in 万元", False),
+        _c("value_wan_yuan", AMOUNT, "金额（万元）；所印数字超出可存范围（绝对值须小于 10^18 万元）时为空，见发现 amount_out_of_range", "amount in 万元; null where the printed number is beyond what the warehouse holds (an absolute value below 10^18 万元), see the finding amount_out_of_range"),
     ),
 )
 
@@ -348,8 +379,8 @@ FINDINGS = FrameSchema(
         _c("check_name", pl.Utf8, "检查名（稳定英文标识）", "check that raised it (stable English identifier)", False),
         _c("severity", pl.Utf8, "严重程度：error（算术错误）或 warning（可解释的差异）", "error (arithmetic that cannot hold) or warning (a difference that may be legitimate)", False),
         _c("subject", pl.Utf8, "涉及的项目", "what was checked, in the report's words", False),
-        _c("expected_value", AMOUNT, "由其他数字推出的值", "value implied by the other figures"),
-        _c("observed_value", AMOUNT, "报告所印的值", "value the report prints"),
+        _c("expected_value", AMOUNT, "由其他数字推出的值；超出可存范围时为空（说明中有其数）", "value implied by the other figures; null where it is beyond what the warehouse holds (the message states it)"),
+        _c("observed_value", AMOUNT, "报告所印的值；超出可存范围时为空（amount_out_of_range，说明中有原文）", "value the report prints; null where it is beyond what the warehouse holds (amount_out_of_range; the message quotes it)"),
         _c("difference", AMOUNT, "observed - expected", "observed minus expected"),
         _c("tolerance", AMOUNT, "允许的舍入误差", "rounding tolerance allowed"),
         _c("observed_location", pl.Utf8, "所印值的位置（行:起-止）", "where the printed value stands (line:start-end)"),
@@ -415,4 +446,5 @@ WAREHOUSE_FRAMES: tuple[FrameSchema, ...] = (*ALL_FRAMES, *REFERENCE_FRAMES)
 QUARANTINE_REASONS = (
     "empty_file", "undecodable", "no_cjk_text", "image_only", "encrypted", "corrupt", "not_a_report",
     "unsupported_format", "parse_error", "no_fiscal_year", "implausible_fiscal_year", "too_large",
+    "timeout", "memory_limit", "decompression_limit", "reader_crashed",
 )

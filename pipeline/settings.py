@@ -17,9 +17,39 @@ WAREHOUSE_ENV = "FISCAL_WAREHOUSE"
 RAW_DIR_ENV = "FISCAL_RAW_DIR"
 SOURCES_ENV = "FISCAL_SOURCES"
 MAX_FILE_BYTES_ENV = "FISCAL_MAX_FILE_BYTES"
+MAX_EXPANDED_BYTES_ENV = "FISCAL_MAX_EXPANDED_BYTES"
+PARSE_TIMEOUT_ENV = "FISCAL_PARSE_TIMEOUT_S"
+PARSE_MEMORY_ENV = "FISCAL_PARSE_MEMORY_MB"
 # A department's report is a few MB; a scanned yearbook of a whole province stays under 100 MiB. A larger file
 # in the drop folder is quarantined (too_large) unread, so one stray disk image cannot exhaust the memory.
 DEFAULT_MAX_FILE_BYTES = 100 * 2**20
+# The parts of a real DOCX or XLSX report expand to a few MB; a zip bomb's to gigabytes.
+DEFAULT_MAX_EXPANDED_BYTES = 256 * 2**20
+# A 500-page report reads in about 12 s and 300 MB here (benchmarks/readers.py): the defaults leave it a wide
+# margin on a slower machine, and still stop a document that would hold the run for hours or take the machine.
+DEFAULT_PARSE_TIMEOUT_S = 300.0
+DEFAULT_PARSE_MEMORY_MB = 2048
+MIN_PARSE_MEMORY_MB = 256
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """What reading one document may cost; past a limit the document is quarantined with that limit's reason
+    (too_large, decompression_limit, timeout, memory_limit) and the run goes on."""
+
+    file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    expanded_bytes: int = DEFAULT_MAX_EXPANDED_BYTES
+    seconds: float = DEFAULT_PARSE_TIMEOUT_S
+    memory_bytes: int = DEFAULT_PARSE_MEMORY_MB * 2**20
+
+    @classmethod
+    def from_env(cls) -> ReadLimits:
+        return cls(
+            file_bytes=_whole_number(MAX_FILE_BYTES_ENV, DEFAULT_MAX_FILE_BYTES, "bytes"),
+            expanded_bytes=_whole_number(MAX_EXPANDED_BYTES_ENV, DEFAULT_MAX_EXPANDED_BYTES, "bytes"),
+            seconds=_seconds(PARSE_TIMEOUT_ENV, DEFAULT_PARSE_TIMEOUT_S),
+            memory_bytes=_memory_mb() * 2**20,
+        )
 
 
 @dataclass(frozen=True)
@@ -28,7 +58,7 @@ class Settings:
     raw_dir: Path
     dagster_home: Path
     sources: Path
-    max_file_bytes: int
+    limits: ReadLimits
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -42,7 +72,7 @@ class Settings:
             raw_dir=path(RAW_DIR_ENV, _configured_drop_folder(sources)),
             dagster_home=path("DAGSTER_HOME", PROJECT_ROOT / ".dagster_home"),
             sources=sources,
-            max_file_bytes=_byte_count(MAX_FILE_BYTES_ENV, DEFAULT_MAX_FILE_BYTES),
+            limits=ReadLimits.from_env(),
         )
 
 
@@ -55,10 +85,32 @@ def _configured_drop_folder(sources: Path) -> Path:
     return load_sources(sources).drop_folder
 
 
-def _byte_count(var: str, default: int) -> int:
+def _whole_number(var: str, default: int, unit: str) -> int:
     value = os.environ.get(var, "").strip()
     if not value:
         return default
     if not value.isdecimal() or int(value) == 0:
-        raise ValueError(f"{var} must be a positive whole number of bytes, not {value!r}")
+        raise ValueError(f"{var} must be a positive whole number of {unit}, not {value!r}")
     return int(value)
+
+
+def _memory_mb() -> int:
+    megabytes = _whole_number(PARSE_MEMORY_ENV, DEFAULT_PARSE_MEMORY_MB, "MiB")
+    # The parser alone takes some 150 MB in a worker: a lower limit would stop every document, through no fault of
+    # its own.
+    if megabytes < MIN_PARSE_MEMORY_MB:
+        raise ValueError(f"{PARSE_MEMORY_ENV} must be at least {MIN_PARSE_MEMORY_MB} (MiB), not {megabytes}")
+    return megabytes
+
+
+def _seconds(var: str, default: float) -> float:
+    value = os.environ.get(var, "").strip()
+    if not value:
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise ValueError(f"{var} must be a positive number of seconds, not {value!r}")
+    return seconds

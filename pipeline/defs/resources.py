@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -7,15 +9,40 @@ import duckdb
 from pydantic import PrivateAttr
 
 from pipeline.lib.dbt_project import dbt_cli
+from pipeline.lib.progress import PROGRESS
 from pipeline.load import publish
-from pipeline.settings import Settings
+from pipeline.settings import (
+    DEFAULT_MAX_EXPANDED_BYTES,
+    DEFAULT_MAX_FILE_BYTES,
+    DEFAULT_PARSE_MEMORY_MB,
+    DEFAULT_PARSE_TIMEOUT_S,
+    ReadLimits,
+    Settings,
+)
 
 
 class RawFolder(dg.ConfigurableResource):
-    """The drop folder that holds the reports as published, byte for byte."""
+    """The drop folder that holds the reports as published, byte for byte, and what reading one may cost."""
 
     path: str
-    max_file_bytes: int
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    max_expanded_bytes: int = DEFAULT_MAX_EXPANDED_BYTES
+    parse_timeout_s: float = DEFAULT_PARSE_TIMEOUT_S
+    parse_memory_bytes: int = DEFAULT_PARSE_MEMORY_MB * 2**20
+
+    @classmethod
+    def of(cls, path: Path, limits: ReadLimits) -> RawFolder:
+        return cls(
+            path=str(path), max_file_bytes=limits.file_bytes, max_expanded_bytes=limits.expanded_bytes,
+            parse_timeout_s=limits.seconds, parse_memory_bytes=limits.memory_bytes,
+        )
+
+    @property
+    def limits(self) -> ReadLimits:
+        return ReadLimits(
+            file_bytes=self.max_file_bytes, expanded_bytes=self.max_expanded_bytes, seconds=self.parse_timeout_s,
+            memory_bytes=self.parse_memory_bytes,
+        )
 
 
 class SourcesFile(dg.ConfigurableResource):
@@ -38,7 +65,14 @@ class Warehouse(dg.ConfigurableResource):
         if context.run is None:
             return
         self._lock = ExitStack()
-        self._lock.enter_context(publish.writer_lock(Path(self.published)))
+        self._lock.enter_context(publish.writer_lock(
+            Path(self.published),
+            on_wait=lambda holder: context.log.info(
+                f"{PROGRESS}waiting for the warehouse's writer lock, held by {holder}"
+            ),
+        ))
+        if (stale := publish.set_aside_stale_wal(Path(self.published))) is not None:
+            context.log.warning(f"{PROGRESS}{publish.stale_wal_message(stale)}")
         self._build = publish.start_build(Path(self.published), context.run.run_id)
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
@@ -60,8 +94,8 @@ class Warehouse(dg.ConfigurableResource):
         with duckdb.connect(str(self.build)) as con:
             yield con
 
-    def publish(self) -> None:
-        publish.publish(self.build, Path(self.published))
+    def publish(self) -> Path | None:
+        return publish.publish(self.build, Path(self.published))
 
 
 @dg.definitions
@@ -71,7 +105,7 @@ def resources() -> dg.Definitions:
         resources={
             "warehouse": Warehouse(published=str(settings.warehouse)),
             "dbt": dbt_cli(),
-            "raw_folder": RawFolder(path=str(settings.raw_dir), max_file_bytes=settings.max_file_bytes),
+            "raw_folder": RawFolder.of(settings.raw_dir, settings.limits),
             "sources": SourcesFile(path=str(settings.sources)),
         }
     )

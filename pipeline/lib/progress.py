@@ -6,6 +6,8 @@ import sys
 
 import dagster as dg
 
+from pipeline.lib.failures import explain_error
+
 
 # A step's own log message meant for the terminal starts with this (dbt's hundreds of lines do not).
 PROGRESS = "⋯ "
@@ -24,8 +26,7 @@ class _ProgressHandler(logging.Handler):
         if kind == "STEP_START":
             line = f"▶ {event.step_key}"
         elif kind == "STEP_FAILURE":
-            message = event.step_failure_data.error.message.strip().splitlines()
-            line = f"✘ {event.step_key}: {message[0] if message else 'failed'}"
+            line = f"✘ {event.step_key}: {explain_error(event.step_failure_data.error)}"
         elif kind == "ASSET_CHECK_EVALUATION" and not event.event_specific_data.passed:
             data = event.event_specific_data
             line = f"  ⚠ check {data.asset_key.to_user_string()}:{data.check_name} failed ({data.severity.value.lower()})"

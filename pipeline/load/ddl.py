@@ -42,15 +42,31 @@ def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     _drop_parsed_tables_of_an_older_shape(con)
     for schema in WAREHOUSE_FRAMES:
         con.execute(create_table_sql(schema))
-        # A warehouse made before a nullable column was declared gets it, so its next load can insert by name.
+        required = _required_columns(con, schema.name)
+        # A warehouse made before a nullable column was declared gets it, so its next load can insert by name;
+        # one made while a column was required lets it be null now.
         for column in schema.columns:
             if column.nullable and column.name not in schema.key:
                 con.execute(
                     f"ALTER TABLE {RAW_SCHEMA}.{schema.name} "
                     f"ADD COLUMN IF NOT EXISTS {column.name} {duckdb_type(column.dtype)}"
                 )
+                if column.name in required:
+                    con.execute(
+                        f"ALTER TABLE {RAW_SCHEMA}.{schema.name} ALTER COLUMN {column.name} DROP NOT NULL"
+                    )
         comment = f"{schema.zh} / {schema.en}".replace("'", "''")
         con.execute(f"COMMENT ON TABLE {RAW_SCHEMA}.{schema.name} IS '{comment}'")
+
+
+def _required_columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    return {
+        name for (name,) in con.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = ? AND table_name = ? AND is_nullable = 'NO'",
+            [RAW_SCHEMA, table],
+        ).fetchall()
+    }
 
 
 def _drop_parsed_tables_of_an_older_shape(con: duckdb.DuckDBPyConnection) -> None:

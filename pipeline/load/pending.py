@@ -19,7 +19,7 @@ class PendingWork:
     to_parse: list[str]
     """Documents this parser version has no result for (loaded or quarantined), plus those asked for again."""
     files_changed: bool
-    """A path is new, or its content, size or time changed, since ``raw.document_files`` was written."""
+    """A path is new, gone, or its content, size or time changed, since ``raw.document_files`` was written."""
     dbt_stale: bool
     """The warehouse's models were built from another version of the dbt project, or never."""
 
@@ -74,9 +74,13 @@ def _has_raw_tables(con: duckdb.DuckDBPyConnection) -> bool:
 def _files_changed(con: duckdb.DuckDBPyConnection, files: pl.DataFrame) -> bool:
     con.register("scanned_files", schemas.DOCUMENT_FILES.conform(files).to_arrow())
     try:
+        columns = ", ".join(schemas.DOCUMENT_FILES.column_names)
         return con.execute(
-            f"SELECT count(*) FROM (SELECT * FROM scanned_files EXCEPT "
-            f"SELECT {', '.join(schemas.DOCUMENT_FILES.column_names)} FROM {RAW_SCHEMA}.document_files)"
+            f"SELECT count(*) FROM ((SELECT * FROM scanned_files EXCEPT "
+            f"SELECT {columns} FROM {RAW_SCHEMA}.document_files) UNION ALL "
+            # A file gone since: the warehouse has to say so.
+            f"(SELECT {columns} FROM {RAW_SCHEMA}.document_files WHERE is_present IS DISTINCT FROM false "
+            "AND source_path NOT IN (SELECT source_path FROM scanned_files)))"
         ).fetchone()[0] > 0
     finally:
         con.unregister("scanned_files")

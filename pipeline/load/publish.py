@@ -7,6 +7,10 @@ and ``os.replace``-s the build onto the published path. The rename is atomic on 
 the old file open keeps reading the old snapshot, a reader that opens it afterwards sees the new one, and a run
 killed at any point leaves the published file as it was. Runs that write take turns (``writer_lock``), so there is
 one build file per warehouse, and a build found by the next run is one that died.
+
+The rule for everything else: open the published file read-only (``duckdb.connect(path, read_only=True)``). A
+process that writes to it leaves a write-ahead log beside it that DuckDB would apply on every later open; the
+next run sets such a log aside and says so (``set_aside_stale_wal``).
 """
 
 from __future__ import annotations
@@ -14,8 +18,10 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -35,17 +41,59 @@ def _owner(build: Path) -> Path:
 
 
 @contextmanager
-def writer_lock(published: Path) -> Iterator[None]:
+def writer_lock(published: Path, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
     """Held by a run from its copy of the published file to its publish: two runs that both copied the same
-    snapshot would each publish without the other's documents. The second run waits; the kernel drops the lock
-    of a run that dies, however it dies."""
+    snapshot would each publish without the other's documents. The second run waits, after telling ``on_wait``
+    who holds the lock (the holder writes its pid, command and start into the lock file); the kernel drops the
+    lock of a run that dies, however it dies."""
     published.parent.mkdir(parents=True, exist_ok=True)
-    with published.with_name(f".{published.name}.lock").open("a") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    path = published.with_name(f".{published.name}.lock")
+    with path.open("a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                handle.seek(0)
+                on_wait(handle.read().strip() or "a process that has not said who it is")
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        handle.truncate(0)
+        handle.write(_holder())
+        handle.flush()
         try:
             yield
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _holder() -> str:
+    started = datetime.now(UTC).isoformat(timespec="seconds")
+    return f"pid {os.getpid()} ({' '.join(sys.argv)[:200]}), since {started}"
+
+
+def stale_wal_message(aside: Path) -> str:
+    """What the operator is told of a write-ahead log set aside."""
+    return (
+        f"a write-ahead log left beside the published warehouse by a process that wrote to it and never closed it "
+        f"was set aside, not applied: {aside}. Open the warehouse read-only; delete the file once looked at"
+    )
+
+
+def set_aside_stale_wal(published: Path) -> Path | None:
+    """Moves a write-ahead log found beside the published file out of DuckDB's way; returns where it went.
+
+    A run never leaves one there (it writes its build, checkpoints it and swaps it in), so such a file was left by
+    another process that opened the published warehouse for writing and did not close it. DuckDB applies it on
+    every later open, read-only too: readers would see changes no run published, and after the next swap, an old
+    log replayed onto a new file. It is kept beside the warehouse, renamed, for whoever wants to look."""
+    wal = published.with_name(published.name + ".wal")
+    if not wal.exists():
+        return None
+    aside = wal.with_name(f"{wal.name}.stale-{datetime.now(UTC):%Y%m%dT%H%M%S%fZ}")
+    try:
+        os.replace(wal, aside)
+    except FileNotFoundError:  # another run set it aside first
+        return None
+    return aside
 
 
 def discard_build(build: Path) -> None:
@@ -75,8 +123,9 @@ def start_build(published: Path, run_id: str) -> Path:
     return build
 
 
-def publish(build: Path, published: Path) -> None:
-    """Swap the finished build onto the published path; the build file is gone afterwards."""
+def publish(build: Path, published: Path) -> Path | None:
+    """Swap the finished build onto the published path; the build file is gone afterwards. Returns where a stale
+    write-ahead log of the published file was set aside (``set_aside_stale_wal``), if there was one."""
     with duckdb.connect(str(build)) as con:
         con.execute("CHECKPOINT")
     wal = build.with_name(build.name + ".wal")
@@ -84,9 +133,11 @@ def publish(build: Path, published: Path) -> None:
         raise RuntimeError(f"{wal} survived a checkpoint and close; refusing to publish a build without it")
     with build.open("rb") as handle:
         os.fsync(handle.fileno())
+    stale = set_aside_stale_wal(published)
     os.replace(build, published)
     _owner(build).unlink(missing_ok=True)
     _fsync_folder(published.parent)
+    return stale
 
 
 def _fsync_folder(folder: Path) -> None:

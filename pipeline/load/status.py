@@ -1,4 +1,5 @@
-"""Where every document of the warehouse stands: loaded, quarantined (with its reason) or superseded."""
+"""Where every document of the warehouse stands: loaded, quarantined (with its reason) or superseded, and
+whether its file is still in the drop folder."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from dataclasses import dataclass
 
 import duckdb
 import polars as pl
+
+from pipeline.load.ddl import RAW_SCHEMA
 
 STATES = ("loaded", "quarantined", "superseded")
 
@@ -15,6 +18,9 @@ class DocumentStates:
     counts: dict[str, int]
     quarantined: pl.DataFrame
     """One row per quarantined document: sha256, first path, reason code, reason, parser version."""
+    files_gone: pl.DataFrame
+    """One row per document whose file is no longer in the drop folder (its rows stay): sha256, state, and the
+    paths the scans last saw it under (its first path where they saw none)."""
 
     @property
     def total(self) -> int:
@@ -28,7 +34,17 @@ def document_states(con: duckdb.DuckDBPyConnection) -> DocumentStates:
         "SELECT document_sha256, first_source_path AS source_path, reason_code, reason, parser_version "
         "FROM dim_document WHERE state = 'quarantined' ORDER BY first_source_path"
     ).pl()
-    return DocumentStates(counts={state: counted.get(state, 0) for state in STATES}, quarantined=quarantined)
+    files_gone = con.execute(
+        "SELECT documents.document_sha256, documents.state, coalesce("
+        "string_agg(files.source_path, ', ' ORDER BY files.source_path), documents.first_source_path"
+        ") AS last_known_path "
+        f"FROM dim_document AS documents LEFT JOIN {RAW_SCHEMA}.document_files AS files "
+        "USING (document_sha256) WHERE NOT documents.file_present "
+        "GROUP BY documents.document_sha256, documents.state, documents.first_source_path "
+        "ORDER BY last_known_path, documents.document_sha256"
+    ).pl()
+    counts = {state: counted.get(state, 0) for state in STATES}
+    return DocumentStates(counts=counts, quarantined=quarantined, files_gone=files_gone)
 
 
 def resolve_documents(con: duckdb.DuckDBPyConnection, prefixes: list[str]) -> list[str]:

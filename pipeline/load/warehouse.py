@@ -15,6 +15,7 @@ import polars as pl
 from pipeline import schemas
 from pipeline.load.ddl import RAW_SCHEMA, ensure_raw_tables
 from pipeline.parse.batch import ParseBatch
+from pipeline.parse.workers import ChangedFile
 
 
 def _replace(con: duckdb.DuckDBPyConnection, schema: schemas.FrameSchema, frame: pl.DataFrame,
@@ -40,10 +41,32 @@ def _replace(con: duckdb.DuckDBPyConnection, schema: schemas.FrameSchema, frame:
 
 
 def load_files(con: duckdb.DuckDBPyConnection, files: pl.DataFrame) -> None:
-    """Records the files seen (``DOCUMENT_FILES`` rows, replaced by path); a path no longer present is kept."""
+    """Records the files of a scan of the whole drop folder (``DOCUMENT_FILES`` rows, replaced by path). A path
+    no longer there is kept, marked not present: its file's time still orders the report's versions, and the
+    document it held stays in the warehouse (``dim_document.file_present`` and ``status`` tell it is gone)."""
     ensure_raw_tables(con)
+    paths = files["source_path"].to_list()
     with _transaction(con):
-        _replace(con, schemas.DOCUMENT_FILES, files, "source_path", files["source_path"].to_list())
+        _replace(con, schemas.DOCUMENT_FILES, files, "source_path", paths)
+        con.execute(
+            f"UPDATE {RAW_SCHEMA}.{schemas.DOCUMENT_FILES.name} SET is_present = false "
+            "WHERE is_present IS DISTINCT FROM false AND source_path NOT IN (SELECT unnest(?::VARCHAR[]))",
+            [paths],
+        )
+
+
+def forget_files(con: duckdb.DuckDBPyConnection, changed: list[ChangedFile]) -> None:
+    """Removes the ``DOCUMENT_FILES`` rows of files that changed after the scan: their scanned hash names bytes the
+    run never read. The next scan records the file under the hash of what it holds then."""
+    if not changed:
+        return
+    pairs = [[file.source_path, file.document_sha256] for file in changed]
+    with _transaction(con):
+        con.execute(
+            f"DELETE FROM {RAW_SCHEMA}.{schemas.DOCUMENT_FILES.name} "
+            "WHERE [source_path, document_sha256] IN (SELECT unnest(?::VARCHAR[][]))",
+            [pairs],
+        )
 
 
 def load_batch(con: duckdb.DuckDBPyConnection, batch: ParseBatch) -> bool:

@@ -38,11 +38,16 @@ class ReportFacts:
     def printed(self, frame: str, key: tuple[int, ...], column: str) -> PrintedValue | None:
         return self.provenance.get((frame, key, column))
 
+    def beyond_range(self, frame: str, key: tuple[int, ...], column: str, value: object) -> bool:
+        """Whether a number was printed where the frame holds none: one beyond what the warehouse holds."""
+        return value is None and self.printed(frame, key, column) is not None
+
 
 def figure_location(figure: dict) -> str:
     return f"L{figure['line_no']}:{figure['char_start']}-{figure['char_end']}"
 
 
-def figure_amount(figure: dict) -> Decimal:
-    """A figure's value comparable with its siblings: 万元 for money, the printed unit otherwise."""
+def figure_amount(figure: dict) -> Decimal | None:
+    """A figure's value comparable with its siblings: 万元 for money, the printed unit otherwise; None for a
+    number beyond what the warehouse holds, which no check uses (amount_out_of_range flags it)."""
     return figure["value_wan_yuan"] if figure["value_wan_yuan"] is not None else figure["value"]

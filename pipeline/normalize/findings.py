@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 import polars as pl
 
 from pipeline import schemas
-from pipeline.normalize import narrative_checks, performance_checks, sums
+from pipeline.normalize import narrative_checks, performance_checks, ranges, sums
 from pipeline.normalize.facts import Finding, ReportFacts
 from pipeline.normalize.rounding import to_frame
 from pipeline.parse.figure_lists import FigureList
@@ -40,6 +40,7 @@ def find_inconsistencies(
         provenance=provenance or {},
     )
     findings = [
+        *ranges.out_of_range(facts),
         *sums.parts_sum_to_total(facts),
         *narrative_checks.stated_share_matches(facts),
         *narrative_checks.amount_precision(facts),
@@ -49,7 +50,7 @@ def find_inconsistencies(
         *performance_checks.performance_total_score(facts),
     ]
     sha256 = documents["document_sha256"][0]
-    return schemas.FINDINGS.frame([_row(sha256, f) for f in _unique_subjects(findings)])
+    return schemas.FINDINGS.frame([finding_row(sha256, f) for f in _unique_subjects(findings)])
 
 
 def _unique_subjects(findings: list[Finding]) -> list[Finding]:
@@ -65,7 +66,8 @@ def _unique_subjects(findings: list[Finding]) -> list[Finding]:
     return unique
 
 
-def _row(sha256: str, finding: Finding) -> dict:
+def finding_row(sha256: str, finding: Finding) -> dict:
+    """A finding as a FINDINGS row."""
     difference = None
     if finding.observed is not None and finding.expected is not None:
         difference = finding.observed - finding.expected

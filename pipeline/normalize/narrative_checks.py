@@ -33,7 +33,10 @@ def stated_share_matches(facts: ReportFacts) -> list[Finding]:
             if named
             else _listed_base(facts.figures, figure, parents)
         )
-        if base is None or figure_amount(base) <= 0:
+        # A figure beyond range has no value to compare (amount_out_of_range names it).
+        if base is None or figure_amount(figure) is None or figure_amount(base) is None:
+            continue
+        if figure_amount(base) <= 0:
             continue
         printed = facts.printed("narrative_figures", (figure["figure_index"],), "share_pct")
         share_printed = printed.text if printed else printed_form(figure["share_pct"])
@@ -74,7 +77,11 @@ def amount_precision(facts: ReportFacts) -> list[Finding]:
     """A 万元 amount printed with more than 2 decimals: a typo beside its 2-decimal siblings ("294.561")."""
     findings = []
     for figure in facts.figures:
-        if figure["unit_printed"] == "万元" and decimals_of(figure["value_printed"]) > _WAN_YUAN_DECIMALS:
+        if (
+            figure["unit_printed"] == "万元"
+            and figure["value"] is not None
+            and decimals_of(figure["value_printed"]) > _WAN_YUAN_DECIMALS
+        ):
             findings.append(
                 _precision_finding(
                     f"{figure['section']}：{figure['label']} {figure['value_printed']}万元",
@@ -126,7 +133,7 @@ def yoy_pct_consistent(facts: ReportFacts) -> list[Finding]:
     for statement in facts.yoy:
         if (
             statement["amount_printed"] is None
-            or statement["pct_printed"] is None
+            or statement["change_pct"] is None
             or not _is_wan_yuan(statement)
         ):
             continue

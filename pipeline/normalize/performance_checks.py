@@ -23,7 +23,8 @@ def performance_allocated_vs_budget(facts: ReportFacts) -> list[Finding]:
         budget = summary["budget_expenditure_wan_yuan"]
         table = summary["table_index"]
         lines = [line for line in _of_table(facts.lines, table) if line["allocated_wan_yuan"] is not None]
-        if budget is None or not lines:
+        beyond = _any_beyond_range(facts, table, "performance_lines", "allocated_wan_yuan")
+        if budget is None or not lines or beyond:
             continue
         allocated = sum((line["allocated_wan_yuan"] for line in lines), Decimal(0))
         tolerance = MONEY_TERM_TOLERANCE * len(lines)
@@ -130,7 +131,11 @@ def performance_total_score(facts: ReportFacts) -> list[Finding]:
             for row in _of_table(rows, table)
             if row["score"] is not None
         ]
-        if total is None or not scored:
+        beyond = any(
+            _any_beyond_range(facts, table, frame, "score")
+            for frame in ("performance_lines", "performance_indicators")
+        )
+        if total is None or not scored or beyond:
             continue
         expected = sum((score for _, _, score in scored), Decimal(0))
         tolerance = _SCORE_TERM_TOLERANCE * len(scored)
@@ -159,12 +164,8 @@ def performance_total_score(facts: ReportFacts) -> list[Finding]:
 
 
 def _narrative_against_tables(facts: ReportFacts) -> list[Finding]:
-    totals = [s["total_score"] for s in facts.summaries if s["total_score"] is not None]
-    budgets = [
-        s["budget_expenditure_wan_yuan"]
-        for s in facts.summaries
-        if s["budget_expenditure_wan_yuan"] is not None
-    ]
+    totals = _held_values(facts, "total_score")
+    budgets = _held_values(facts, "budget_expenditure_wan_yuan")
     comparisons = (
         (
             "自评平均分 vs 总评价得分",
@@ -178,7 +179,7 @@ def _narrative_against_tables(facts: ReportFacts) -> list[Finding]:
             ("涉及资金",),
             "万元",
             sum(budgets, Decimal(0)) if budgets else None,
-            MONEY_TERM_TOLERANCE * max(len(budgets), 1),
+            MONEY_TERM_TOLERANCE * max(len(budgets or ()), 1),
         ),
     )
     findings = []
@@ -190,7 +191,9 @@ def _narrative_against_tables(facts: ReportFacts) -> list[Finding]:
             and f["unit_printed"] == unit
             and any(word in f["label"] for word in words)
         ]
-        if expected is None or not stated or abs(stated[0]["value"] - expected) <= tolerance:
+        if expected is None or not stated or stated[0]["value"] is None:
+            continue
+        if abs(stated[0]["value"] - expected) <= tolerance:
             continue
         figure = stated[0]
         findings.append(
@@ -215,6 +218,29 @@ def _narrative_against_tables(facts: ReportFacts) -> list[Finding]:
 
 def _of_table(rows: list[dict], table: int) -> list[dict]:
     return [row for row in rows if row["table_index"] == table]
+
+
+def _any_beyond_range(facts: ReportFacts, table: int, frame: str, column: str) -> bool:
+    """Whether a number of the column was printed beyond range: no sum over the column holds then (the finding
+    amount_out_of_range names that number)."""
+    if frame == "performance_lines":
+        rows, index = facts.lines, "line_index"
+    else:
+        rows, index = facts.indicators, "indicator_index"
+    return any(
+        facts.beyond_range(frame, (table, row[index]), column, row[column]) for row in _of_table(rows, table)
+    )
+
+
+def _held_values(facts: ReportFacts, column: str) -> list[Decimal] | None:
+    """Every table's summary value of ``column`` that is printed; None when one is beyond range (no total
+    holds)."""
+    if any(
+        facts.beyond_range("performance_summaries", (s["table_index"],), column, s[column])
+        for s in facts.summaries
+    ):
+        return None
+    return [s[column] for s in facts.summaries if s[column] is not None]
 
 
 def _printed_text(facts: ReportFacts, key: tuple[int, ...], column: str, value: Decimal) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import unicodedata
 from decimal import ROUND_HALF_EVEN, Decimal
 
+from pipeline.schemas import AMOUNT, fits
+
 # ±0.01 万元 per summed term: the amounts are printed to the 0.01 and the parts are rounded one by one.
 MONEY_TERM_TOLERANCE = Decimal("0.01")
 # Shares and rates may be computed from unrounded amounts; 0.01 point on top of the printed rounding.
@@ -74,7 +76,10 @@ def plain(value: Decimal) -> str:
 
 
 def to_frame(value: Decimal | None) -> Decimal | None:
-    return None if value is None else value.quantize(_FRAME_SCALE, rounding=ROUND_HALF_EVEN)
+    """A finding's number as its column holds it; None past what the column holds (the message states it)."""
+    if value is None or not fits(value, AMOUNT):
+        return None
+    return value.quantize(_FRAME_SCALE, rounding=ROUND_HALF_EVEN)
 
 
 def _scale(value: Decimal) -> int:

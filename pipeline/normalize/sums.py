@@ -105,6 +105,8 @@ def _first(figures: list[dict], labels: tuple[str, ...]) -> dict | None:
 
 
 def _check(total: dict, parts: list[dict], may_be_partial: bool) -> list[Finding]:
+    if any(figure_amount(f) is None for f in (total, *parts)):
+        return []  # a figure beyond range has no value to add (amount_out_of_range names it)
     observed = figure_amount(total)
     expected = sum((figure_amount(p) for p in parts), Decimal(0))
     money = total["value_wan_yuan"] is not None

@@ -3,8 +3,9 @@
 Every check compares two printed numbers (or a printed number with the sum of printed numbers) and records a
 finding when they differ beyond rounding: ±0.01 万元 per summed term, in the unit the table prints. A figure
 printed in two tables should be identical: a difference within rounding is still a warning, beyond it an error.
-Nothing is corrected or dropped. The narrative against the tables is checked by the warehouse, metric by metric
-(dbt ``int_cross_source_findings``).
+Nothing is corrected or dropped. A cell printed beyond what the warehouse holds has no value: it is a finding of
+its own (``amount_out_of_range``) and no comparison it takes part in is made. The narrative against the tables is
+checked by the warehouse, metric by metric (dbt ``int_cross_source_findings``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ from decimal import Decimal
 import polars as pl
 
 from pipeline import schemas
+from pipeline.normalize.facts import Finding
+from pipeline.normalize.findings import finding_row
+from pipeline.normalize.ranges import beyond_range, cell_bound
+from pipeline.normalize.rounding import to_frame
 
 _CENT = Decimal("0.01")
 _NUMBERING = re.compile(r"^[一二三四五六七八九十百]+、|^（[一二三四五六七八九十]+）|^\d+[.、]")
@@ -34,7 +39,8 @@ class Cell:
     code: str | None
     item: str
     measure: str
-    value: Decimal  # in the unit the table prints
+    value: Decimal | None  # in the unit the table prints; None beyond what the warehouse holds
+    printed: str
     unit: str
     bbox: tuple[float | None, ...]
     cell_ref: str | None = None  # where a format without page geometry holds it (公开01表!C7)
@@ -56,7 +62,8 @@ def _cells(statement_tables: pl.DataFrame, line_items: pl.DataFrame) -> list[Cel
     cells = []
     for row in line_items.iter_rows(named=True):
         table = titles.get(row["table_index"], {})
-        value = Decimal(row["value_printed"].replace(",", "").replace("，", ""))
+        held = row["value_wan_yuan"] is not None
+        value = Decimal(row["value_printed"].replace(",", "").replace("，", "")) if held else None
         cells.append(
             Cell(
                 table_index=row["table_index"],
@@ -69,6 +76,7 @@ def _cells(statement_tables: pl.DataFrame, line_items: pl.DataFrame) -> list[Cel
                 item=row["item_name"],
                 measure=row["measure"],
                 value=value,
+                printed=row["value_printed"],
                 unit=row["unit_printed"],
                 bbox=(row["bbox_x0"], row["bbox_top"], row["bbox_x1"], row["bbox_bottom"]),
                 cell_ref=row["cell_ref"],
@@ -80,6 +88,8 @@ def _cells(statement_tables: pl.DataFrame, line_items: pl.DataFrame) -> list[Cel
 def _finding(check: str, subject: str, observed: Cell | Decimal, expected: Decimal, terms: list[Cell] | Cell,
              tolerance: Decimal, message: str, *, same_figure: bool = False) -> dict | None:
     observed_value = observed.value if isinstance(observed, Cell) else observed
+    if observed_value is None or expected is None:
+        return None
     difference = observed_value - expected
     if difference == 0 or (abs(difference) <= tolerance and not same_figure):
         return None
@@ -89,9 +99,9 @@ def _finding(check: str, subject: str, observed: Cell | Decimal, expected: Decim
         "check_name": check,
         "severity": severity,
         "subject": subject,
-        "expected_value": expected,
-        "observed_value": observed_value,
-        "difference": difference,
+        "expected_value": to_frame(expected),
+        "observed_value": to_frame(observed_value),
+        "difference": to_frame(difference),
         "tolerance": tolerance,
         "observed_location": observed.location if isinstance(observed, Cell) else None,
         "expected_location": "; ".join(t.location for t in terms[:20]) or None,
@@ -106,7 +116,9 @@ def _by_table(cells: list[Cell]) -> dict[int, list[Cell]]:
     return tables
 
 
-def _sum(cells: list[Cell]) -> Decimal:
+def _sum(cells: list[Cell]) -> Decimal | None:
+    if any(c.value is None for c in cells):
+        return None
     return sum((c.value for c in cells), Decimal(0))
 
 
@@ -341,4 +353,12 @@ def table_findings(sha256: str, statement_tables: pl.DataFrame, line_items: pl.D
             continue
         seen.add(finding["subject"])
         rows.append({"document_sha256": sha256, **finding})
+    rows += [finding_row(sha256, _beyond_range(cell)) for cell in cells if cell.value is None]
     return schemas.FINDINGS.frame(rows)
+
+
+def _beyond_range(cell: Cell) -> Finding:
+    # The location makes the subject unique: two cells of one table may share their row and column names.
+    named = " ".join(filter(None, (cell.code, cell.item)))
+    subject = f"{cell.title}：{named}（{cell.measure}）@{cell.location}"
+    return beyond_range(subject, f"{cell.printed}{cell.unit}", cell.location, cell.page, cell_bound())

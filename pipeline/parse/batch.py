@@ -1,25 +1,22 @@
 """Reads many documents, spread over worker processes, into batches the loader writes one at a time.
 
-A document is read by one worker from its file (the bytes never cross a process boundary) and comes back as its
-frames or as a quarantine row. Batches bound the memory a run holds, whatever the number of documents.
+A document comes back as its frames, as a quarantine row, or as a file that changed under the run
+(``pipeline.parse.workers``). Batches bound the memory a run holds, whatever the number of documents.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
 from pipeline import schemas
-from pipeline.parse.dispatch import parse_document
-from pipeline.parse.result import ParsedDocument, UnreadableDocument
-from pipeline.parse.version import PARSER_VERSION
-from pipeline.sources import drop_folder
+from pipeline.parse.result import ParsedDocument
+from pipeline.parse.workers import ChangedFile, Outcome, read_in_workers
+from pipeline.settings import ReadLimits
 
 WORKERS_ENV = "FISCAL_PARSE_WORKERS"
 # Documents per batch: large enough that a load is not dominated by its transaction, small enough that a run over
@@ -29,20 +26,22 @@ BATCH_SIZE = 32
 
 @dataclass
 class ParseBatch:
-    """The frames of a set of documents, plus the ones quarantined."""
+    """The frames of a set of documents, the ones quarantined, and the files that changed while being read."""
 
     frames: dict[str, pl.DataFrame]
     quarantine: pl.DataFrame
+    changed: list[ChangedFile] = field(default_factory=list)
 
     @classmethod
-    def of(cls, outcomes: Sequence[ParsedDocument | dict]) -> ParseBatch:
+    def of(cls, outcomes: Sequence[Outcome]) -> ParseBatch:
         parsed = [outcome for outcome in outcomes if isinstance(outcome, ParsedDocument)]
         quarantined = [outcome for outcome in outcomes if isinstance(outcome, dict)]
         frames = {
             schema.name: pl.concat([doc[schema.name] for doc in parsed]) if parsed else schema.empty()
             for schema in schemas.PARSED_FRAMES
         }
-        return cls(frames=frames, quarantine=schemas.QUARANTINE.frame(quarantined))
+        changed = [outcome for outcome in outcomes if isinstance(outcome, ChangedFile)]
+        return cls(frames=frames, quarantine=schemas.QUARANTINE.frame(quarantined), changed=changed)
 
     @property
     def document_count(self) -> int:
@@ -61,28 +60,6 @@ class ParseBatch:
         return self.quarantine if name == schemas.QUARANTINE.name else self.frames[name]
 
 
-def parse_one(root: str, sha256: str, source_path: str, max_file_bytes: int) -> ParsedDocument | dict:
-    """One document's frames, or its quarantine row: one broken document never stops the others."""
-    try:
-        # Read through the drop folder: the path is its escaped form, symlinks are refused, the size checked first.
-        data = drop_folder.read_document(Path(root), source_path, max_file_bytes)
-        return parse_document(data, sha256=sha256, source_path=source_path)
-    except UnreadableDocument as exc:
-        return quarantine_row(sha256, source_path, exc.reason_code, exc.reason)
-    except Exception as exc:  # noqa: BLE001 — the reason is kept in the quarantine, the run goes on
-        return quarantine_row(sha256, source_path, "parse_error", f"the reader failed: {type(exc).__name__}: {exc}")
-
-
-def quarantine_row(sha256: str, source_path: str, reason_code: str, reason: str) -> dict:
-    return {
-        "document_sha256": sha256,
-        "source_path": source_path,
-        "reason_code": reason_code,
-        "reason": reason,
-        "parser_version": PARSER_VERSION,
-    }
-
-
 def worker_count() -> int:
     """``FISCAL_PARSE_WORKERS`` when set, else one worker per core."""
     configured = os.environ.get(WORKERS_ENV)
@@ -93,32 +70,22 @@ def parse_documents(
     documents: Sequence[tuple[str, str]],
     root: Path,
     *,
-    max_file_bytes: int,
+    limits: ReadLimits,
     workers: int | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> Iterator[ParseBatch]:
-    """Reads ``(sha256, source_path)`` pairs, ``workers`` at a time, and yields them in batches in input order;
-    a file larger than ``max_file_bytes`` is quarantined unread."""
-    workers = min(workers or worker_count(), len(documents))
-    if workers <= 1:
-        yield from _batches(
-            (parse_one(str(root), sha, path, max_file_bytes) for sha, path in documents), batch_size
-        )
+    """Reads ``(sha256, source_path)`` pairs, ``workers`` at a time, each within ``limits``, and yields them in
+    batches in input order."""
+    if not documents:
         return
-    # spawn, not fork: the caller may run threads (Dagster, polars), and a forked copy of a held lock deadlocks. Not
-    # forkserver either: its server, with the parser imported (80 MB), would outlive the pool, through dbt, the
-    # run's peak of memory; each spawned worker imports the parser once, side by side.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        shas = [sha for sha, _ in documents]
-        paths = [path for _, path in documents]
-        # map() queues every document at once and hands results back in order: the workers never wait for the load.
-        roots, limits = [str(root)] * len(documents), [max_file_bytes] * len(documents)
-        yield from _batches(pool.map(parse_one, roots, shas, paths, limits), batch_size)
+    workers = max(1, min(workers or worker_count(), len(documents)))
+    # Read ahead by a batch and two documents per worker: the workers keep going while the loader writes a batch.
+    outcomes = read_in_workers(documents, root, limits, workers=workers, ahead=batch_size + 2 * workers)
+    yield from _batches(outcomes, batch_size)
 
 
-def _batches(outcomes: Iterable[ParsedDocument | dict], size: int) -> Iterator[ParseBatch]:
-    chunk: list[ParsedDocument | dict] = []
+def _batches(outcomes: Iterable[Outcome], size: int) -> Iterator[ParseBatch]:
+    chunk: list[Outcome] = []
     for outcome in outcomes:
         chunk.append(outcome)
         if len(chunk) == size:

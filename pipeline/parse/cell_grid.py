@@ -9,6 +9,7 @@ its last are its note. What is read from each table is what the PDF path reads (
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -56,8 +57,10 @@ def read_grid_tables(
     ``above`` are the text lines printed before the grid (its title in a Word file), ``below`` those after it
     (its note).
     """
+    by_row: dict[int, list[GridCell]] = {}
     starting: dict[int, list[GridCell]] = {}
     for cell in cells:
+        by_row.setdefault(cell.row, []).append(cell)
         if compact(cell.text):
             starting.setdefault(cell.row, []).append(cell)
     segments: list[_Segment] = []
@@ -81,7 +84,7 @@ def read_grid_tables(
         block = title_block([], segment.block)
         if table_kind(block) == "skipped":
             continue
-        out.append(read_table(_stitched(cells, segment.rows, page), block, segment.note, [page]))
+        out.append(read_table(_stitched(by_row, segment.rows, page), block, segment.note, [page]))
     return out
 
 
@@ -112,29 +115,19 @@ def _note(lines: Sequence[str]) -> list[str]:
     return out
 
 
-def _stitched(cells: Sequence[GridCell], rows: list[int], page: int) -> Stitched:
-    """The grid of the given rows (in order) as the table readers take it, columns from the first used one."""
-    index = {row: i for i, row in enumerate(rows)}
-    chosen = [c for c in cells if c.row in index]
+def _stitched(by_row: dict[int, list[GridCell]], rows: list[int], page: int) -> Stitched:
+    """The grid of the given rows (ascending) as the table readers take it, columns from the first used one."""
+    chosen = [cell for row in rows for cell in by_row[row]]
     first_col = min(c.col for c in chosen)
     n_cols = max(c.col_end for c in chosen) - first_col
     placed: list[SCell] = []
-    for cell in chosen:
-        top = index[cell.row]
-        bottom = top + sum(1 for row in rows[top:] if row < cell.row_end)
-        placed.append(
-            SCell(
-                top,
-                cell.col - first_col,
-                bottom,
-                cell.col_end - first_col,
-                cell.text,
-                None,
-                page,
-                0,
-                cell.ref,
+    for top, row in enumerate(rows):
+        for cell in by_row[row]:
+            # The segment's rows the cell spans: a bisection, not a count per cell (quadratic in a long sheet).
+            bottom = bisect.bisect_left(rows, cell.row_end, lo=top)
+            placed.append(
+                SCell(top, cell.col - first_col, bottom, cell.col_end - first_col, cell.text, None, page, 0, cell.ref)
             )
-        )
     owner: list[list[SCell | None]] = [[None] * n_cols for _ in rows]
     for cell in placed:
         for r in range(cell.row, cell.row_end):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import charset_normalizer
+
 from pipeline.parse.result import UnreadableDocument
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -18,6 +20,16 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 # A report has thousands of Chinese characters; a handful in an otherwise Latin text is no report.
 _MIN_CJK_CHARS = 20
 _MIN_CJK_SHARE = 0.05
+# GB18030 decodes almost any bytes: text in one of these encodings would be read as mojibake and called no
+# report. Codec names as charset-normalizer gives them (by prefix), and what a reader calls the encoding.
+_OTHER_ENCODINGS = (
+    (("big5", "cp950"), "Big5 (traditional Chinese)"),
+    (("shift_jis", "cp932", "euc_jp", "euc_jis", "iso2022_jp"), "Shift_JIS or EUC-JP (Japanese)"),
+    (("euc_kr", "cp949", "johab", "iso2022_kr"), "EUC-KR (Korean)"),
+    (("utf_16", "utf_32"), "UTF-16 or UTF-32"),
+)
+_GB_ENCODINGS = ("gb18030", "gbk", "gb2312")
+_READABLE = "this reader reads UTF-8 and GB18030 (GBK, GB2312) text: save the report in one of them"
 
 
 @dataclass(frozen=True)
@@ -29,7 +41,8 @@ class DecodedText:
 def decode_report(data: bytes) -> DecodedText:
     """Decodes a text report strictly as UTF-8, else GB18030 (a superset of GBK and GB2312).
 
-    Raises ``UnreadableDocument`` with ``empty_file``, ``undecodable`` or ``no_cjk_text``.
+    Raises ``UnreadableDocument`` with ``empty_file``, ``undecodable`` (naming the encoding the bytes appear
+    to be in, such as Big5, when it is one of ``_OTHER_ENCODINGS``) or ``no_cjk_text``.
     """
     if not data:
         raise UnreadableDocument("empty_file", "the file has no bytes")
@@ -51,9 +64,30 @@ def decode_report(data: bytes) -> DecodedText:
 
 
 def _decode(data: bytes) -> tuple[str, str]:
-    for codec, name in (("utf-8-sig", "utf-8"), ("gb18030", "gb18030")):
-        try:
-            return data.decode(codec), name
-        except UnicodeDecodeError:
-            continue
-    raise UnreadableDocument("undecodable", "the bytes are neither UTF-8 nor GB18030 text")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    other = _other_encoding(data)
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        seen = f"; they appear to be {other}" if other else ""
+        reason = f"the bytes are neither UTF-8 nor GB18030 text{seen}"
+        raise UnreadableDocument("undecodable", reason) from None
+    if other:
+        raise UnreadableDocument("undecodable", f"the text appears to be {other}; {_READABLE}")
+    return text, "gb18030"
+
+
+def _other_encoding(data: bytes) -> str | None:
+    """The encoding the bytes are most likely in, when it is one this reader does not read and GB18030 would
+    turn into mojibake; None when GB18030 is as likely (charset-normalizer weighs the characters each decoding
+    gives)."""
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None or any(codec in best.could_be_from_charset for codec in _GB_ENCODINGS):
+        return None
+    for prefixes, name in _OTHER_ENCODINGS:
+        if best.encoding.startswith(prefixes):
+            return f"{name}, detected as {best.encoding}"
+    return None

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 
 from pipeline.parse.body_blocks import Block, BodyTable, read_body
 from pipeline.parse.cell_grid import GridCell, a1
@@ -24,6 +25,8 @@ _HTML_START = re.compile(rb"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
 _CHROME = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe")
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "center", "blockquote")
+# HTML's own limit on colspan (browsers clamp larger values).
+_MAX_COLSPAN = 1000
 # Source line breaks inside a paragraph are no printed break; <br> is.
 _SOURCE_BREAK = re.compile(r"[ \t\r\f\v]*\n[ \t\r\f\v\n]*")
 
@@ -70,20 +73,31 @@ def parse_html_report(data: bytes, *, sha256: str, source_path: str) -> ParsedDo
 
 def _main_body(soup: BeautifulSoup) -> Tag:
     """The element whose own paragraphs hold the most text: its ``<p>`` and ``<table>`` children, its ``<div>``
-    children that hold no further blocks (editors that write a ``<div>`` a paragraph) and its own text."""
+    children that hold no further blocks (editors that write a ``<div>`` a paragraph) and its own text.
 
-    def own_text(tag: Tag) -> int:
-        total = 0
+    One pass from the leaves up: scoring each element by walking its subtree made a page of deeply nested
+    ``<div>`` quadratic (200,000 of them ran for hours)."""
+    text_length: dict[int, int] = {}  # by id(): a Tag hashes by its content, which is as slow as the walk
+    holds_block: dict[int, bool] = {}
+    best, best_score = None, 0
+    for tag in reversed(soup.find_all(True)):  # document order reversed: every child before its parent
+        length, block, score = 0, False, 0
         for child in tag.children:
             if isinstance(child, NavigableString):
-                total += len(child.strip())
-            elif child.name in ("p", "table") or (child.name == "div" and child.find(_BLOCKS) is None):
-                total += len(child.get_text(strip=True))
-        return total
-
-    candidates = [tag for tag in soup.find_all(True) if tag.name not in ("p", "table")]
-    scored = max(candidates, key=own_text, default=None)
-    return scored if scored is not None and own_text(scored) else (soup.body or soup)
+                stripped = len(child.strip())
+                score += stripped
+                # What get_text() counts: text and CDATA, no processing instruction or declaration.
+                length += stripped if type(child) in Tag.MAIN_CONTENT_STRING_TYPES else 0
+                continue
+            child_length = text_length[id(child)]
+            length += child_length
+            block = block or child.name in _BLOCKS or holds_block[id(child)]
+            if child.name in ("p", "table") or (child.name == "div" and not holds_block[id(child)]):
+                score += child_length
+        text_length[id(tag)], holds_block[id(tag)] = length, block
+        if tag.name not in ("p", "table") and score >= best_score and score:
+            best, best_score = tag, score
+    return best if best is not None else (soup.body or soup)
 
 
 class _Paragraphs:
@@ -93,6 +107,7 @@ class _Paragraphs:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.current: str | None = None
+        self.tables = 0
 
     def end(self) -> None:
         if self.current is not None:
@@ -100,14 +115,23 @@ class _Paragraphs:
             self.current = None
 
     def collect(self, node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
+        # An explicit stack, not recursion: a page may nest elements deeper than Python's recursion limit.
+        stack: list[tuple[Iterator[PageElement], bool]] = [(iter(node.children), False)]
+        while stack:
+            children, closes_block = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if closes_block:
+                    self.end()
+            elif isinstance(child, NavigableString):
                 text = _SOURCE_BREAK.sub("", str(child).replace("\xa0", " "))
                 if self.current is not None or text.strip():
                     self.current = (self.current or "") + text
             elif child.name == "table":
                 self.end()
-                self.blocks.append(_table(child, sum(isinstance(b, BodyTable) for b in self.blocks) + 1))
+                self.tables += 1
+                self.blocks.append(_table(child, self.tables))
             elif child.name == "br":
                 self.current = self.current or ""
                 self.end()
@@ -116,24 +140,25 @@ class _Paragraphs:
                 self.end()
                 if child.name == "p":
                     self.current = ""
-                self.collect(child)
-                self.end()
+                stack.append((iter(child.children), True))
             else:
-                self.collect(child)
+                stack.append((iter(child.children), False))
 
 
 def _table(table: Tag, number: int) -> BodyTable:
     taken: set[tuple[int, int]] = set()  # positions a rowspan above covers
     cells: list[GridCell] = []
     rows: list[list[list[str]]] = []
-    for r, tr in enumerate(table.find_all("tr")):
+    trs = table.find_all("tr")
+    for r, tr in enumerate(trs):
         row: list[list[str]] = []
         col = 0
         for td in tr.find_all(("td", "th"), recursive=False):
             while (r, col) in taken:
                 row.append([""])
                 col += 1
-            width, height = _span(td, "colspan"), _span(td, "rowspan")
+            # Spans as browsers clamp them: a row span past the table's last row ends there.
+            width, height = min(_span(td, "colspan"), _MAX_COLSPAN), min(_span(td, "rowspan"), len(trs) - r)
             lines = _cell_lines(td)
             row.append(lines)
             text = "\n".join(lines).strip()

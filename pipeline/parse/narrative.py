@@ -17,6 +17,7 @@ from pipeline.parse.layout import LineIndex, location, unwrap
 from pipeline.parse.numbers import GAP, NUMBER, Quantity, find_quantities, to_decimal
 from pipeline.parse.prose import Paragraph, Sentence
 from pipeline.parse.provenance import PrintedValue, Provenance
+from pipeline.schemas import NARRATIVE_FIGURES
 
 CHANGE_WORDS = "增加|减少|增长|降低|下降|上升"
 # "比上年减少（增加）0万元" / "增加了5万元": the amount of a change, never a level.
@@ -122,10 +123,15 @@ def _share_target(text: str, paragraph: Paragraph, figures: list[Figure], at: in
 
 
 def figure_rows(figures: list[Figure], text: str, line_index: LineIndex, document_sha256: str) -> list[dict]:
+    """One NARRATIVE_FIGURES row per figure. A number beyond what the warehouse holds keeps its printed text
+    and has no value, in its unit nor in 万元 (``value`` null says so; amount_out_of_range names it)."""
     rows = []
     for figure in figures:
         quantity, candidate = figure.quantity, figure.candidate
         sentence = candidate.sentence
+        value = NARRATIVE_FIGURES.held("value", quantity.value)
+        wan_yuan = NARRATIVE_FIGURES.held("value_wan_yuan", quantity.wan_yuan)
+        held = value is not None and (wan_yuan is not None or quantity.wan_yuan is None)
         rows.append(
             {
                 "document_sha256": document_sha256,
@@ -135,9 +141,9 @@ def figure_rows(figures: list[Figure], text: str, line_index: LineIndex, documen
                 "label_printed": candidate.label_printed,
                 "value_printed": quantity.value_printed,
                 "unit_printed": quantity.unit,
-                "value": quantity.value,
-                "value_wan_yuan": quantity.wan_yuan,
-                "share_pct": figure.share_pct,
+                "value": value if held else None,
+                "value_wan_yuan": wan_yuan if held else None,
+                "share_pct": NARRATIVE_FIGURES.held("share_pct", figure.share_pct),
                 "share_base_label": figure.share_base_label,
                 "line_no": line_index.line_no(quantity.start),
                 "page": None,

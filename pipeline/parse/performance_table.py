@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from pipeline.parse.flat_table import Cell, FlatTable, Row, find_flat_tables
 from pipeline.parse.layout import Line, location
 from pipeline.parse.provenance import PrintedValue
+from pipeline.schemas import PERFORMANCE_INDICATORS, PERFORMANCE_LINES, PERFORMANCE_SUMMARIES
 
 # "部门（单位）整体绩效自评表", "附件2：2022年度项目支出绩效自评表", "项目支出绩效自评表（2022年度）".
 TITLE = re.compile(
@@ -125,8 +126,15 @@ def _read_summary_row(row: Row, result: PerformanceTable) -> bool:
     for label, value in zip(cells, cells[1:], strict=False):
         for name, pattern in _SUMMARY_LABELS:
             if name not in result.summary and pattern.fullmatch(label.text):
-                result.summary[name] = value.text if name == "unit_name_printed" else _number(value.text)
-                result.printed[("performance_summaries", (), name)] = _printed(value)
+                key = ("performance_summaries", (), name)
+                if name == "unit_name_printed":
+                    result.summary[name] = value.text
+                    result.printed[key] = _printed(value)
+                else:
+                    number = _number(value.text)
+                    result.summary[name] = PERFORMANCE_SUMMARIES.held(name, number)
+                    if number is not None:
+                        result.printed[key] = _printed(value)
                 found = True
     return found
 
@@ -142,11 +150,11 @@ def _read_line(row: Row, columns: Columns, filled: dict, result: PerformanceTabl
             "line_index": index,
             "task": values.get("task"),
             "project_name": values["project_name"],
-            **numbers,
+            **{name: PERFORMANCE_LINES.held(name, number) for name, number in numbers.items()},
             "line_no": row.line_no,
         }
     )
-    _keep_printed(row, columns, ("performance_lines", index), _LINE_NUMBERS, result)
+    _keep_printed(row, columns, ("performance_lines", index), numbers, result)
 
 
 def _read_indicator(row: Row, columns: Columns, filled: dict, result: PerformanceTable) -> None:
@@ -154,24 +162,29 @@ def _read_indicator(row: Row, columns: Columns, filled: dict, result: Performanc
     if not values.get("level3"):
         return
     index = len(result.indicators)
+    numbers = {name: _number(values.get(name)) for name in ("weight", "score")}
     result.indicators.append(
         {
             "indicator_index": index,
-            **{name: values.get(name) for name, _ in _INDICATOR_COLUMNS if name not in ("weight", "score")},
-            "weight": _number(values.get("weight")),
-            "score": _number(values.get("score")),
+            **{name: values.get(name) for name, _ in _INDICATOR_COLUMNS if name not in numbers},
+            **{name: PERFORMANCE_INDICATORS.held(name, number) for name, number in numbers.items()},
             "line_no": row.line_no,
         }
     )
-    _keep_printed(row, columns, ("performance_indicators", index), ("weight", "score"), result)
+    _keep_printed(row, columns, ("performance_indicators", index), numbers, result)
 
 
 def _keep_printed(
-    row: Row, columns: Columns, key: tuple[str, int], names: tuple[str, ...], result: PerformanceTable
+    row: Row,
+    columns: Columns,
+    key: tuple[str, int],
+    numbers: dict[str, Decimal | None],
+    result: PerformanceTable,
 ) -> None:
+    """The printed cell of each number read, held or not: a number without a value is one beyond range."""
     frame, index = key
-    for name in names:
-        if name in columns and columns[name][0] < len(row.cells):
+    for name, number in numbers.items():
+        if number is not None and name in columns and columns[name][0] < len(row.cells):
             result.printed[(frame, (index,), name)] = _printed(row.cells[columns[name][0]])
 
 
@@ -248,9 +261,10 @@ def _number(printed: str | None) -> Decimal | None:
     if not printed:
         return None
     try:
-        return Decimal(printed.replace(",", "").replace("%", "").replace("％", "").strip())
+        number = Decimal(printed.replace(",", "").replace("%", "").replace("％", "").strip())
     except InvalidOperation:
         return None
+    return number if number.is_finite() else None
 
 
 def _printed(cell: Cell) -> PrintedValue:

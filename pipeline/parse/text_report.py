@@ -18,7 +18,7 @@ from pipeline.parse.prose import read_paragraphs
 from pipeline.parse.result import ParsedDocument
 from pipeline.parse.sections import assign_sections
 from pipeline.parse.version import PARSER_VERSION
-from pipeline.parse.yoy import extract_yoy
+from pipeline.parse.yoy import extract_yoy, yoy_provenance
 from pipeline.reference.department_names import department_name_normalized
 
 
@@ -104,16 +104,17 @@ def read_report_text(
             [{**key, "table_index": i, **row} for i, t in enumerate(tables) for row in t.indicators]
         ),
     }
-    provenance = share_provenance(figures, line_index) | {
+    provenance = share_provenance(figures, line_index) | yoy_provenance(statements, line_index) | {
         (frame, (i, *row), column): printed
         for i, t in enumerate(tables)
         for (frame, row, column), printed in t.printed.items()
     }
+    # Pages first: a finding's message names the page of what it flags.
+    if line_pages is not None:
+        frames = {name: _with_pages(frame, line_pages) for name, frame in frames.items()}
     frames[schemas.FINDINGS.name] = find_inconsistencies(
         frames, figure_lists=find_figure_lists(prose, paragraphs, figures), provenance=provenance
     )
-    if line_pages is not None:
-        frames = {name: _with_pages(frame, line_pages) for name, frame in frames.items()}
     return ParsedDocument(frames=frames)
 
 

@@ -25,10 +25,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pipeline.parse.labels import normalize_label, printed_label
-from pipeline.parse.layout import LineIndex, unwrap
+from pipeline.parse.layout import LineIndex, location, unwrap
 from pipeline.parse.narrative import CHANGE_WORDS, Candidate
 from pipeline.parse.numbers import Percent, Quantity, match_percent, match_quantity
 from pipeline.parse.prose import Paragraph, Sentence
+from pipeline.parse.provenance import PrintedValue, Provenance
+from pipeline.schemas import YOY_STATEMENTS
 
 
 def _wrapped(words: str) -> str:
@@ -127,9 +129,9 @@ class YoyStatement:
             "direction": self.direction,
             "change_sign": _SIGN[self.direction] if self.direction else None,
             "amount_printed": self.amount.value_printed if self.amount else None,
-            "change_amount_wan_yuan": amount,
+            "change_amount_wan_yuan": YOY_STATEMENTS.held("change_amount_wan_yuan", amount),
             "pct_printed": self.percent.value_printed if self.percent else None,
-            "change_pct": self.percent.value if self.percent else None,
+            "change_pct": YOY_STATEMENTS.held("change_pct", self.percent.value) if self.percent else None,
             "reason": self.reason,
             "reason_printed": self.reason_printed,
             "comparison_printed": self.comparison,
@@ -140,6 +142,19 @@ class YoyStatement:
             "char_end": span.end,
             "sentence": unwrap(text[self.sentence.start : self.sentence.end]),
         }
+
+
+def yoy_provenance(statements: list[YoyStatement], line_index: LineIndex) -> Provenance:
+    """Each stated change's amount of money and percent as printed, and where: a column left null beside a
+    printed number is one beyond what the warehouse holds (``normalize.ranges``), not one the report left out."""
+    provenance: Provenance = {}
+    for index, statement in enumerate(statements):
+        amount = statement.amount if statement.amount and statement.amount.kind == "money" else None
+        for part, column in ((amount, "change_amount_wan_yuan"), (statement.percent, "change_pct")):
+            if part is not None:
+                where = location(line_index.line_no(part.start), part.start, part.end)
+                provenance[("yoy_statements", (index,), column)] = PrintedValue(part.value_printed, where)
+    return provenance
 
 
 def extract_yoy(

@@ -113,7 +113,7 @@ def scan(root: Path, known: Fingerprints | None = None) -> tuple[pl.DataFrame, F
     rows = [
         {
             "document_sha256": sha, "source_path": relative, "file_size_bytes": size,
-            "file_modified_at": _EPOCH + timedelta(microseconds=mtime_ns // 1000),
+            "file_modified_at": _EPOCH + timedelta(microseconds=mtime_ns // 1000), "is_present": True,
         }
         for relative, (size, mtime_ns, sha) in fingerprints.items()
     ]

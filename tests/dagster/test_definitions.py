@@ -19,7 +19,7 @@ from pipeline.definitions import defs as load_defs
 from pipeline.defs.documents import documents_partitions
 from pipeline.defs.resources import RawFolder
 from pipeline.schemas import ALL_FRAMES, PARSED_FRAMES, WAREHOUSE_FRAMES
-from pipeline.settings import DEFAULT_MAX_FILE_BYTES, PROJECT_ROOT
+from pipeline.settings import PROJECT_ROOT
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +94,7 @@ def test_sensor_requests_a_run_only_for_new_bytes(defs: dg.Definitions, tmp_path
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "report.txt").write_bytes(seed_bytes)
-    resources = {"raw_folder": RawFolder(path=str(raw), max_file_bytes=DEFAULT_MAX_FILE_BYTES)}
+    resources = {"raw_folder": RawFolder(path=str(raw))}
 
     seed_sha = hashlib.sha256(seed_bytes).hexdigest()
 

@@ -199,11 +199,13 @@ def fixture_rows() -> dict[str, list[dict]]:
         _document("C2022", "某市某局", None, None, 2022, "budget", "unknown/some_bureau_2022_budget.txt"),
     ]
     rows["document_files"] = [
-        {"document_sha256": d["document_sha256"], "source_path": d["source_path"], "file_size_bytes": 1000 + i}
+        {"document_sha256": d["document_sha256"], "source_path": d["source_path"], "file_size_bytes": 1000 + i,
+         "is_present": True}
         for i, d in enumerate(rows["documents"])
     ] + [
-        {"document_sha256": SHA["A2022"], "source_path": "copies/gongxinju_2022_copy.txt", "file_size_bytes": 1000},
-        {"document_sha256": SHA["Q"], "source_path": "bad/empty.pdf", "file_size_bytes": 0},
+        {"document_sha256": SHA["A2022"], "source_path": "copies/gongxinju_2022_copy.txt", "file_size_bytes": 1000,
+         "is_present": True},
+        {"document_sha256": SHA["Q"], "source_path": "bad/empty.pdf", "file_size_bytes": 0, "is_present": True},
     ]
     rows["quarantine"] = [
         {
@@ -474,7 +476,9 @@ def department_facts_rows() -> dict[str, list[dict]]:
     for key, kind, path in [("D2022B", "budget", "xinglongtai/caizhengju_2022_budget.pdf"),
                             ("D2022F", "final_account", "xinglongtai/caizhengju_2022_final.pdf")]:
         rows["documents"].append(_document(key, "盘锦市兴隆台区财政局", "211103", None, 2022, kind, path))
-        rows["document_files"].append({"document_sha256": SHA[key], "source_path": path, "file_size_bytes": 2000})
+        rows["document_files"].append(
+            {"document_sha256": SHA[key], "source_path": path, "file_size_bytes": 2000, "is_present": True}
+        )
         for table_index, (table_kind, title, cells) in enumerate(DEPARTMENT_FACTS_TABLES[key]):
             page = table_index + 5
             rows["statement_tables"].append({

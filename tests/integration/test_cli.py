@@ -69,6 +69,7 @@ def test_ingest_query_status_nothing_new_and_retry(tmp_path: Path) -> None:
     broken_sha = hashlib.sha256(broken).hexdigest()
     assert lines[5] == "quarantined:"
     assert lines[6].split()[:3] == [broken_sha[:12], "corrupt", "scan.pdf:"]
+    assert lines[-1] == "documents whose file is gone from the drop folder: 0"
 
     # Nothing new: no run, and the published file is not rewritten.
     published = warehouse.stat().st_mtime_ns
@@ -92,3 +93,25 @@ def test_ingest_query_status_nothing_new_and_retry(tmp_path: Path) -> None:
     assert added.returncode == 0, added.stderr
     assert "parsing 1 of 1 documents" in added.stderr and "dbt_models" in added.stderr
     assert _status(warehouse)[:4] == ["loaded       2", "quarantined  1", "superseded   0", "total        3"]
+
+    # A loaded file deleted: the next run records it, status lists it, dim_document says so, and nothing is lost.
+    seed_sha = hashlib.sha256(SEED.read_bytes()).hexdigest()
+    figures = f"SELECT count(*) FROM fct_narrative_figure WHERE document_sha256 = '{seed_sha}'"
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        before = con.execute(figures).fetchone()[0]
+    (raw / SEED.name).unlink()
+    gone = _cli("ingest", *args, env={**os.environ})
+    assert gone.returncode == 0, gone.stderr
+    assert "nothing new" not in gone.stderr and "parsing 0 of 1 documents" in gone.stderr
+    lines = _status(warehouse)
+    assert lines[:4] == ["loaded       2", "quarantined  1", "superseded   0", "total        3"]
+    assert lines[-2:] == [
+        "documents whose file is gone from the drop folder: 1 (kept, with their rows)",
+        f"  {seed_sha[:12]}  {'loaded':<11}  {SEED.name}",
+    ]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute("SELECT document_sha256, state FROM dim_document WHERE NOT file_present").fetchall() == [
+            (seed_sha, "loaded")
+        ]
+        assert con.execute("SELECT count(*) FROM dim_document WHERE file_present").fetchone() == (2,)
+        assert con.execute(figures).fetchone()[0] == before > 50

@@ -2,7 +2,10 @@
 -- one row per department, scope, fiscal year, report kind and metric that the report discloses in any way.
 -- The value is, in this order: the standard table's figure (a printed number, 0.00 included); 0 for a standard
 -- table printed empty with a note that says so ("故本表无数据", "本表为空表"); the narrative's figure, where no table prints one; 0 where the
--- narrative declares it nil ("无“三公”经费支出"). disclosure_status says which: printed, printed_zero, stated_zero.
+-- narrative declares it nil ("无“三公”经费支出"). disclosure_status says which: printed, printed_zero, stated_zero, or
+-- printed_out_of_range: the figure read first is printed beyond what the warehouse holds (its value is null, its
+-- text and place are kept, fct_finding's amount_out_of_range explains it); the other source's figure does not
+-- take its place, and it is neither 0 nor undisclosed.
 -- The table's and the narrative's figures are both kept with their provenance, so a difference between them is
 -- seen (fct_finding), never hidden. A 决算's own 年初预算 (budget_wan_yuan) is read the same way, tables first.
 with current_documents as (
@@ -62,7 +65,8 @@ narrative_candidates as (
     inner join current_documents
         on figures.document_sha256 = current_documents.document_sha256
     where figures.is_first_for_metric
-        and figures.value_wan_yuan is not null
+        -- an amount: in 万元, or printed beyond range (no value in any unit), not a count or a score
+        and (figures.value_wan_yuan is not null or figures.value_in_printed_unit is null)
         and figures.figure_role in ('value', 'budget')
 
 ),
@@ -109,10 +113,11 @@ joined as (
 
     select
         keys.*,
-        case
-            when empty_tables.chosen is null or table_value.table_priority <= empty_tables.chosen.table_priority
-                then table_value.value_wan_yuan
-        end as table_value_wan_yuan,
+        -- the table a metric is read from first decides: its being printed empty beats a 0.00 of a later table
+        table_value.document_sha256 is not null
+            and (empty_tables.chosen is null or table_value.table_priority <= empty_tables.chosen.table_priority)
+            as has_table_value,
+        case when has_table_value then table_value.value_wan_yuan end as table_value_wan_yuan,
         table_value.value_printed as table_value_printed,
         table_value.unit_printed as table_unit_printed,
         table_value.document_sha256 as table_document_sha256,
@@ -120,11 +125,8 @@ joined as (
         table_value.cell_index,
         table_value.page as table_page,
         table_value.table_kind,
-        -- the table a metric is read from first decides: its being printed empty beats a 0.00 of a later table
-        case
-            when table_value.value_wan_yuan is null or empty_tables.chosen.table_priority < table_value.table_priority
-                then empty_tables.chosen
-        end as empty_table,
+        case when not has_table_value then empty_tables.chosen end as empty_table,
+        narrative_value.document_sha256 is not null as has_narrative_value,
         narrative_value.value_wan_yuan as narrative_value_wan_yuan,
         narrative_value.value_printed as narrative_value_printed,
         narrative_value.unit_printed as narrative_unit_printed,
@@ -135,6 +137,7 @@ joined as (
         narrative_value.char_start as narrative_char_start,
         narrative_value.char_end as narrative_char_end,
         nil_statements.chosen as nil_statement,
+        table_budget.document_sha256 is not null as has_table_budget,
         table_budget.value_wan_yuan as table_budget_wan_yuan,
         table_budget.document_sha256 as table_budget_document_sha256,
         table_budget.page as table_budget_page,
@@ -174,61 +177,61 @@ select
     joined.report_kind,
     joined.metric_code,
     case
-        when table_value_wan_yuan is not null then table_value_wan_yuan
+        when has_table_value then table_value_wan_yuan
         when empty_table is not null then 0
-        when narrative_value_wan_yuan is not null then narrative_value_wan_yuan
+        when has_narrative_value then narrative_value_wan_yuan
         when nil_statement is not null then 0
     end as value_wan_yuan,
     case
-        when table_value_wan_yuan is not null then if(table_value_wan_yuan = 0, 'printed_zero', 'printed')
+        when has_table_value then {{ printed_status('table_value_wan_yuan') }}
         when empty_table is not null then 'stated_zero'
-        when narrative_value_wan_yuan is not null then if(narrative_value_wan_yuan = 0, 'printed_zero', 'printed')
+        when has_narrative_value then {{ printed_status('narrative_value_wan_yuan') }}
         when nil_statement is not null then 'stated_zero'
         else 'not_disclosed'
     end as disclosure_status,
     case
-        when table_value_wan_yuan is not null or empty_table is not null then 'table'
-        when narrative_value_wan_yuan is not null or nil_statement is not null then 'narrative'
+        when has_table_value or empty_table is not null then 'table'
+        when has_narrative_value or nil_statement is not null then 'narrative'
     end as value_source,
     case
-        when table_value_wan_yuan is not null then table_value_printed
-        when empty_table is null and narrative_value_wan_yuan is not null then narrative_value_printed
+        when has_table_value then table_value_printed
+        when empty_table is null and has_narrative_value then narrative_value_printed
     end as value_printed,
     case
-        when table_value_wan_yuan is not null then table_unit_printed
-        when empty_table is null and narrative_value_wan_yuan is not null then narrative_unit_printed
+        when has_table_value then table_unit_printed
+        when empty_table is null and has_narrative_value then narrative_unit_printed
     end as unit_printed,
     case
-        when table_value_wan_yuan is not null then table_document_sha256
+        when has_table_value then table_document_sha256
         when empty_table is not null then empty_table.document_sha256
-        when narrative_value_wan_yuan is not null then narrative_document_sha256
+        when has_narrative_value then narrative_document_sha256
         else nil_statement.document_sha256
     end as document_sha256,
     case
-        when table_value_wan_yuan is not null then table_page
+        when has_table_value then table_page
         when empty_table is not null then empty_table.page
-        when narrative_value_wan_yuan is not null then narrative_page
+        when has_narrative_value then narrative_page
         else nil_statement.page
     end as page,
-    case when table_value_wan_yuan is not null then table_index else empty_table.table_index end as table_index,
-    case when table_value_wan_yuan is not null then cell_index end as cell_index,
+    case when has_table_value then table_index else empty_table.table_index end as table_index,
+    case when has_table_value then cell_index end as cell_index,
     case
-        when table_value_wan_yuan is null and empty_table is null then
+        when not has_table_value and empty_table is null then
             coalesce(
-                case when narrative_value_wan_yuan is not null then narrative_line_no end, nil_statement.line_no
+                case when has_narrative_value then narrative_line_no end, nil_statement.line_no
             )
     end as line_no,
     case
-        when table_value_wan_yuan is null and empty_table is null then
+        when not has_table_value and empty_table is null then
             coalesce(
-                case when narrative_value_wan_yuan is not null then narrative_char_start end,
+                case when has_narrative_value then narrative_char_start end,
                 nil_statement.char_start
             )
     end as char_start,
     case
-        when table_value_wan_yuan is null and empty_table is null then
+        when not has_table_value and empty_table is null then
             coalesce(
-                case when narrative_value_wan_yuan is not null then narrative_char_end end, nil_statement.char_end
+                case when has_narrative_value then narrative_char_end end, nil_statement.char_end
             )
     end as char_end,
     table_value_wan_yuan,
@@ -242,14 +245,15 @@ select
     narrative_line_no,
     narrative_char_start,
     narrative_char_end,
-    coalesce(table_budget_wan_yuan, narrative_budget_wan_yuan) as budget_wan_yuan,
+    -- tables first here too: a table's budget printed beyond range leaves it null, not the narrative's
+    case when has_table_budget then table_budget_wan_yuan else narrative_budget_wan_yuan end as budget_wan_yuan,
     case
-        when table_budget_wan_yuan is not null then 'table'
-        when narrative_budget_wan_yuan is not null then 'narrative'
+        when has_table_budget then 'table'
+        when narrative_budget_document_sha256 is not null then 'narrative'
     end as budget_source,
-    case when table_budget_wan_yuan is not null then table_budget_document_sha256
+    case when has_table_budget then table_budget_document_sha256
         else narrative_budget_document_sha256 end as budget_document_sha256,
-    case when table_budget_wan_yuan is not null then table_budget_page else narrative_budget_page end
+    case when has_table_budget then table_budget_page else narrative_budget_page end
         as budget_page,
     printed_prior_wan_yuan,
     printed_prior_document_sha256,

@@ -2,7 +2,8 @@
 -- expenditure by function class: one row per department, scope, fiscal year, report kind and printed function
 -- code, read from ONE table per department, scope, year and kind: the preferred kind of the seed function_table_measures
 -- (all funds before the general budget before fiscal appropriations), the preferred document, the first table.
--- Total, basic and project amounts are that table's columns for the code's row.
+-- Total, basic and project amounts are that table's columns for the code's row; a total printed beyond what the
+-- warehouse holds is a row with a null total (fct_function_spending leaves it out and its report's shares null).
 with cells as (
 
     select * from {{ ref('int_current_table_cells') }}
@@ -73,4 +74,4 @@ select
     min(cell_index) filter (where amount_role = 'total') as total_cell_index
 from table_cells
 group by all
-having total_wan_yuan is not null
+having count(*) filter (where amount_role = 'total') > 0

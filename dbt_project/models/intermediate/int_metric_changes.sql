@@ -15,8 +15,9 @@
 -- metric's own section, or in a section of the whole report (收入, 支出, 其他).
 with metrics as (
 
+    -- a figure printed beyond range is a row with its status and no value: no change is computed from it
     select * from {{ ref('int_department_metrics') }}
-    where value_wan_yuan is not null
+    where value_wan_yuan is not null or disclosure_status = 'printed_out_of_range'
 
 ),
 

@@ -4,8 +4,8 @@
 -- narrative_subject: 因公出国（境）费预算支出 → 因公出国(境)费); figure_role says what the figure is of (macro
 -- narrative_role): the report's own value, a 决算's 年初预算, or a prior year's figure. A figure may name two metrics
 -- ("收入支出总计" is both totals).
--- is_first_for_metric: the first figure of a document per metric and role (lowest figure_index, amounts first),
--- the one the marts use: deterministic.
+-- is_first_for_metric: the first figure of a document per metric and role (lowest figure_index, amounts first - an
+-- amount printed beyond range, with no value in any unit, among them), the one the marts use: deterministic.
 with figures as (
 
     select * from {{ ref('stg_disclosures__narrative_figures') }}
@@ -56,7 +56,7 @@ select
     case
         when mapped.metric_code is not null then row_number() over (
             partition by mapped.document_sha256, mapped.metric_code, mapped.figure_role
-            order by (mapped.value_wan_yuan is null), mapped.figure_index
+            order by (mapped.value_wan_yuan is null and mapped.value_in_printed_unit is not null), mapped.figure_index
         )
     end as metric_figure_rank,
     coalesce(metric_figure_rank = 1, false) as is_first_for_metric

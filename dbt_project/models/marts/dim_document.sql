@@ -2,7 +2,8 @@
 -- 与被隔离的文件（state = 'quarantined'，附原因）/ one row per document: loaded documents that are the latest
 -- version of their report (state 'loaded'), older versions a newer one superseded (state 'superseded', with the
 -- sha256 of the newer one), and quarantined files (state 'quarantined', with reason_code and reason) - the union
--- of raw.documents and raw.quarantine.
+-- of raw.documents and raw.quarantine. file_present says whether the document's bytes were still in the drop folder
+-- at the last run's scan, under any of their paths: a document whose file is gone stays, with all its rows.
 with departments as (
 
     select * from {{ ref('int_departments_resolved') }}
@@ -26,7 +27,8 @@ file_counts as (
     select
         document_files.document_sha256,
         count(*) as file_path_count,
-        max(document_files.file_size_bytes) as file_size_bytes
+        max(document_files.file_size_bytes) as file_size_bytes,
+        coalesce(bool_or(document_files.is_present), false) as file_present
     from {{ ref('stg_disclosures__document_files') }} as document_files
     group by document_files.document_sha256
 
@@ -117,6 +119,8 @@ select
     -- a file whose bytes were never listed in raw.document_files still has its first path
     cast(coalesce(file_counts.file_path_count, 1) as bigint) as file_path_count,
     cast(file_counts.file_size_bytes as bigint) as file_size_bytes,
+    -- bytes no scan listed (rewritten while a run read them) are not in the folder either
+    cast(coalesce(file_counts.file_present, false) as boolean) as file_present,
     cast(unioned.media_type as varchar) as media_type,
     cast(unioned.text_encoding as varchar) as text_encoding,
     cast(unioned.parser_version as varchar) as parser_version,

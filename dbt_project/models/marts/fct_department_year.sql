@@ -3,8 +3,9 @@
 -- Figures come from the year's 决算 when the warehouse holds one, else from its 预算 (figures_report_kind). A 部门
 -- report and a 单位 report of one department and year are two rows (report_scope). Each amount is the standard
 -- table's figure where a table prints it, else the narrative's (metrics_from_narrative lists those); 0 where the
--- report prints 0 or states there is none (metrics_stated_zero lists the latter); null only where the report
--- discloses nothing. Budget execution columns: the 本年支出合计 row of fct_budget_vs_final.
+-- report prints 0 or states there is none (metrics_stated_zero lists the latter); null where the report discloses
+-- nothing, or prints a number beyond what the warehouse holds (metrics_out_of_range lists those). Budget execution
+-- columns: the 本年支出合计 row of fct_budget_vs_final.
 {%- set metrics = [
     'total_income', 'current_year_income', 'fiscal_appropriation_income', 'general_budget_income',
     'superior_subsidy_income', 'business_income', 'operating_income', 'affiliated_income', 'other_income',
@@ -61,7 +62,9 @@ wide as (
         list_sort(list(panel.metric_code) filter (where panel.value_source = 'narrative'))
             as metrics_from_narrative,
         list_sort(list(panel.metric_code) filter (where panel.disclosure_status = 'stated_zero'))
-            as metrics_stated_zero
+            as metrics_stated_zero,
+        list_sort(list(panel.metric_code) filter (where panel.disclosure_status = 'printed_out_of_range'))
+            as metrics_out_of_range
     from panel
     inner join department_years
         on {{ same_keys('panel', 'department_years', department_year_keys()) }}
@@ -107,6 +110,7 @@ select
     {%- endfor %}
     cast(coalesce(wide.metrics_from_narrative, []) as varchar[]) as metrics_from_narrative,
     cast(coalesce(wide.metrics_stated_zero, []) as varchar[]) as metrics_stated_zero,
+    cast(coalesce(wide.metrics_out_of_range, []) as varchar[]) as metrics_out_of_range,
     cast(scores.performance_total_score as decimal(12, 4)) as performance_total_score,
     cast(budget_vs_final.budget_wan_yuan as decimal(24, 6)) as budget_expenditure_wan_yuan,
     cast(budget_vs_final.final_wan_yuan as decimal(24, 6)) as final_expenditure_wan_yuan,

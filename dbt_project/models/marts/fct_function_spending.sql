@@ -5,6 +5,9 @@
 -- share_of_total_pct: the row's total over the sum of the 类 totals of the same report, exact decimal
 -- rounded half away from zero (the 类 shares of a report add up to 100 within rounding);
 -- share_of_parent_pct: over its 类 (for a 款) or 款 (for a 项) row, null when that row is not printed.
+-- A class whose total is printed beyond what the warehouse holds is no row (fct_finding's amount_out_of_range names
+-- it): its report's shares of total are null rather than shares of the other classes' sum, and so is the share
+-- of each row under it.
 with lines as (
 
     select * from {{ ref('int_function_spending_lines') }}
@@ -25,7 +28,8 @@ function_classes as (
 
 report_totals as (
 
-    select department_key, report_scope, fiscal_year, report_kind, sum(total_wan_yuan) as classes_total_wan_yuan
+    select department_key, report_scope, fiscal_year, report_kind,
+        case when count(total_wan_yuan) = count(*) then sum(total_wan_yuan) end as classes_total_wan_yuan
     from lines
     where length(function_class_code) = 3
     group by all
@@ -73,6 +77,7 @@ final as (
         on lines.document_sha256 = parents.document_sha256
         and lines.table_index = parents.table_index
         and parents.function_class_code = function_classes.parent_code
+    where lines.total_wan_yuan is not null
 
 )
 

@@ -14,12 +14,14 @@ from pipeline.lib.dbt_project import project_fingerprint
 from pipeline.lib.markdown import markdown_table
 from pipeline.lib.progress import PROGRESS
 from pipeline.load.pending import pending_work
-from pipeline.load.warehouse import document_rows, load_batch, load_files, row_counts
+from pipeline.load.warehouse import document_rows, forget_files, load_batch, load_files, row_counts
 from pipeline.parse.batch import parse_documents, worker_count
 from pipeline.parse.version import PARSER_VERSION
 from pipeline.schemas import ALL_FRAMES
 
 _DOCUMENTS_KEY = dg.AssetKey(["disclosures", schemas.DOCUMENTS.name])
+# Metadata of the documents table: files whose bytes changed between the scan and their read, left for a new run.
+CHANGED_FILES = "files_changed_under_the_run"
 
 
 class LoadConfig(dg.Config):
@@ -121,6 +123,7 @@ def disclosures_tables(
         todo = set(pending.to_parse)
         # Rows change when a document is new or reads differently; files, or a dbt project, when they changed.
         changed = pending.files_changed or pending.dbt_stale
+        changed_under: list[str] = []
         if pending.any:
             load_files(con, raw_documents)
             context.log.info(
@@ -128,13 +131,18 @@ def disclosures_tables(
             )
             done = 0
             to_read = [item for item in present if item[0] in todo]
-            for batch in parse_documents(to_read, Path(raw_folder.path), max_file_bytes=raw_folder.max_file_bytes):
+            for batch in parse_documents(to_read, Path(raw_folder.path), limits=raw_folder.limits):
                 batch_problems = {schema.name: schema.problems(batch.frame(schema.name)) for schema in checked}
                 for name, found in batch_problems.items():
                     problems[name].extend(found)
                 if not any(batch_problems.values()):
                     changed = load_batch(con, batch) or changed
-                done += len(batch.document_shas)
+                forget_files(con, batch.changed)
+                for file in batch.changed:
+                    context.log.warning(f"{PROGRESS}{file.message}")
+                    changed_under.append(file.source_path)
+                changed = changed or bool(batch.changed)
+                done += len(batch.document_shas) + len(batch.changed)
                 context.log.info(f"{PROGRESS}loaded {done} of {len(todo)} documents")
         if not changed:
             context.log.info(f"{PROGRESS}nothing new among {len(present)} documents: the published warehouse stays")
@@ -146,7 +154,10 @@ def disclosures_tables(
         for spec in loaded_with_documents:
             rows = counts[spec.key.path[-1]]
             context.log_event(dg.AssetMaterialization(asset_key=spec.key, metadata={"rows": rows}))
-        yield dg.MaterializeResult(asset_key=_DOCUMENTS_KEY, metadata={"rows": counts[schemas.DOCUMENTS.name]})
+        yield dg.MaterializeResult(
+            asset_key=_DOCUMENTS_KEY,
+            metadata={"rows": counts[schemas.DOCUMENTS.name], CHANGED_FILES: dg.MetadataValue.json(changed_under)},
+        )
     for name, found in problems.items():
         yield dg.AssetCheckResult(
             asset_key=_DOCUMENTS_KEY, check_name=f"{name}_matches_schema", passed=not found,

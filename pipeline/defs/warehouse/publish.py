@@ -8,6 +8,8 @@ from pipeline.defs.transform.dbt import dbt_models
 from pipeline.defs.warehouse.assets import disclosures_tables
 from pipeline.lib.dbt_translator import SEEDS_GROUP
 from pipeline.lib.markdown import markdown_table
+from pipeline.lib.progress import PROGRESS
+from pipeline.load.publish import stale_wal_message
 from pipeline.load.status import document_states
 
 
@@ -20,11 +22,14 @@ from pipeline.load.status import document_states
     deps=[*disclosures_tables.keys, *(spec.key for spec in dbt_models.specs if spec.group_name != SEEDS_GROUP)],
     op_tags={"dagster/concurrency_key": "warehouse_writer"},
 )
-def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
+def published_warehouse(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     """发布的仓库文件：本次运行的构建整体替换 / The published warehouse file: the run's build swapped in whole."""
-    warehouse.publish()
+    stale = warehouse.publish()
+    if stale is not None:
+        context.log.warning(f"{PROGRESS}{stale_wal_message(stale)}")
     return dg.MaterializeResult(
-        metadata={"path": warehouse.published, "size_bytes": Path(warehouse.published).stat().st_size}
+        metadata={"path": warehouse.published, "size_bytes": Path(warehouse.published).stat().st_size,
+                  "stale_wal_set_aside": str(stale) if stale else None}
     )
 
 
@@ -37,5 +42,6 @@ def document_states_report(warehouse: Warehouse) -> dg.MaterializeResult:
         metadata={
             **{f"documents_{state}": count for state, count in states.counts.items()},
             "quarantined": dg.MetadataValue.md(markdown_table(states.quarantined.drop("document_sha256"))),
+            "files_gone": states.files_gone.height,
         }
     )

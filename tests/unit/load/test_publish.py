@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -76,3 +78,66 @@ def test_every_run_builds_at_the_same_path_and_leaves_no_trace_once_published(tm
     assert second == first
     publish.discard_build(second)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["warehouse.duckdb"]
+
+
+_INTRUDER = """
+import duckdb, os, sys
+con = duckdb.connect(sys.argv[1])
+con.execute("PRAGMA disable_checkpoint_on_shutdown")
+con.execute("SET wal_autocheckpoint = '1TB'")
+con.execute("CREATE TABLE t2 AS SELECT 42 AS v")
+os._exit(0)
+"""
+
+
+def test_a_stale_write_ahead_log_beside_the_published_file_is_set_aside_not_replayed(tmp_path: Path) -> None:
+    published = tmp_path / "warehouse.duckdb"
+    _warehouse(published, 1)
+    build = publish.start_build(published, "run-a")
+    _warehouse(build, 2)
+    # Another process writes to the published file and dies before it checkpoints: its log stays beside it.
+    subprocess.run([sys.executable, "-c", _INTRUDER, str(published)], check=True)
+    assert published.with_name("warehouse.duckdb.wal").exists()
+
+    aside = publish.publish(build, published)
+
+    assert aside is not None and aside.name.startswith("warehouse.duckdb.wal.stale-") and aside.exists()
+    assert not published.with_name("warehouse.duckdb.wal").exists()
+    assert _value(published) == 2
+    with duckdb.connect(str(published), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 't2'").fetchone() == (0,)
+    assert publish.set_aside_stale_wal(published) is None
+
+
+_HOLDER = """
+import sys, time
+from pathlib import Path
+from pipeline.load.publish import writer_lock
+with writer_lock(Path(sys.argv[1])):
+    print("held", flush=True)
+    sys.stdin.readline()
+"""
+
+
+def test_a_run_waiting_for_the_writer_lock_is_told_who_holds_it(tmp_path: Path) -> None:
+    published = tmp_path / "warehouse.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(published)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout.readline() == "held\n"
+    told: list[str] = []
+
+    def release(who: str) -> None:
+        told.append(who)
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+
+    with publish.writer_lock(published, on_wait=release):
+        pass
+    holder.wait(timeout=30)
+    [who] = told
+    assert who.startswith(f"pid {holder.pid} (-c {published}), since ")
+    # Uncontended, nobody is told anything.
+    with publish.writer_lock(published, on_wait=told.append):
+        pass
+    assert len(told) == 1

@@ -34,4 +34,4 @@ def test_a_warehouse_made_before_a_nullable_column_was_declared_gets_it(tmp_path
         ensure_raw_tables(con)
         columns = [row[0] for row in con.execute("DESCRIBE raw.document_files").fetchall()]
         assert columns == schemas.DOCUMENT_FILES.column_names
-        assert con.execute("SELECT * FROM raw.document_files").fetchall() == [("a", "a.txt", 1, None)]
+        assert con.execute("SELECT * FROM raw.document_files").fetchall() == [("a", "a.txt", 1, None, None)]

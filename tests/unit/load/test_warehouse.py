@@ -13,8 +13,9 @@ from pipeline.parse.batch import ParseBatch
 
 
 def _files(*rows: tuple[str, str]) -> pl.DataFrame:
+    """A scan of the drop folder holding these (sha256, path) files."""
     return schemas.DOCUMENT_FILES.frame(
-        [{"document_sha256": sha, "source_path": path, "file_size_bytes": 1} for sha, path in rows]
+        [{"document_sha256": sha, "source_path": path, "file_size_bytes": 1, "is_present": True} for sha, path in rows]
     )
 
 
@@ -130,6 +131,44 @@ def test_only_documents_without_a_result_of_this_parser_version_are_parsed(tmp_p
         renamed = _files(("a", "a2.txt"), ("b", "b.bin"))
         assert pending_work(con, renamed, [], parser_version="test", dbt_fingerprint="dbt-1").files_changed
         assert pending_work(con, files, [], parser_version="test", dbt_fingerprint="dbt-2").dbt_stale
+
+
+def test_a_file_gone_from_the_folder_is_a_change_marked_not_present_and_its_document_kept(tmp_path: Path) -> None:
+    def files_changed(scan: pl.DataFrame) -> bool:
+        return pending_work(con, scan, [], parser_version="test", dbt_fingerprint="dbt-1").files_changed
+
+    def presence() -> list[tuple]:
+        return con.execute("SELECT source_path, document_sha256, is_present FROM raw.document_files ORDER BY 1").fetchall()
+
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
+        load_files(con, _files(("a", "a.txt"), ("b", "b.txt")))
+        load_batch(con, _batch(["a", "b"]))
+        assert not files_changed(_files(("a", "a.txt"), ("b", "b.txt")))
+        # b.txt deleted: the next scan lacks it, which is a change to record.
+        left = _files(("a", "a.txt"))
+        assert files_changed(left)
+        load_files(con, left)
+        assert presence() == [("a.txt", "a", True), ("b.txt", "b", False)]
+        assert con.execute("SELECT document_sha256 FROM raw.documents ORDER BY 1").fetchall() == [("a",), ("b",)]
+        # Recorded, it is no change any more; the file copied back is one again, and present.
+        assert not files_changed(left)
+        back = _files(("a", "a.txt"), ("b", "b.txt"))
+        assert files_changed(back)
+        load_files(con, back)
+        assert presence() == [("a.txt", "a", True), ("b.txt", "b", True)]
+
+
+def test_a_column_that_was_required_may_be_null_in_a_warehouse_made_before(tmp_path: Path) -> None:
+    """narrative_figures.value was NOT NULL until a number beyond range could be printed (issue 17)."""
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
+        load_files(con, _files(("a", "a.txt")))
+        con.execute("ALTER TABLE raw.narrative_figures ALTER COLUMN value SET NOT NULL")
+        batch = _batch(["a"])
+        batch.frames["narrative_figures"] = batch.frames["narrative_figures"].with_columns(
+            value=None, value_wan_yuan=None
+        )
+        load_batch(con, batch)
+        assert con.execute("SELECT value_printed, value FROM raw.narrative_figures").fetchall() == [("423.59", None)]
 
 
 def test_parsed_tables_of_an_older_shape_are_made_anew_and_the_files_kept(tmp_path: Path) -> None:

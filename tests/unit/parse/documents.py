@@ -13,6 +13,11 @@ SEED = _ROOT / "data" / "raw" / "liaoning-panjin-xinglongtai_gongxinju_2022_dept
 # A Shanghai 2024 决算 as pdfplumber extracts its text: wrapped lines, spaces around numbers
 # (see tests/fixtures/README.md).
 SHANGHAI = _ROOT / "tests" / "fixtures" / "sh-putuo_shehuigongzuobu_2024_dept-final.pdftext.txt"
+# The seed's opening as an office that writes traditional characters would type it (Big5 holds every character).
+TRADITIONAL = (
+    "盤錦市興隆台區工業和信息化局2022年度部門決算\n第一部分 部門概況\n一、收入支出決算總體情況說明\n"
+    "本年收入總計423.59萬元，與上年相比減少294.56萬元，降低41.02%。支出總計423.59萬元，其中基本支出169.49萬元。\n"
+)
 
 
 def seed_text() -> str:

@@ -136,7 +136,7 @@ before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 root = Path(sys.argv[1])
 files, _ = scan(root)
 documents = list(files.select("document_sha256", "source_path").iter_rows())
-[batch] = parse_documents(documents, root, max_file_bytes=Settings.from_env().max_file_bytes, workers=1)
+[batch] = parse_documents(documents, root, limits=Settings.from_env().limits, workers=1)
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(after - before, *batch.quarantine.row(0, named=True).values(), sep="\\n")
 """

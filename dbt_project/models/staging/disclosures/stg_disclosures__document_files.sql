@@ -12,7 +12,8 @@ renamed as (
         cast(document_sha256 as varchar) as document_sha256,
         cast(source_path as varchar) as source_path,
         cast(file_size_bytes as bigint) as file_size_bytes,
-        cast(file_modified_at as timestamp) as file_modified_at
+        cast(file_modified_at as timestamp) as file_modified_at,
+        cast(is_present as boolean) as is_present
     from source
 
 )
