@@ -16,12 +16,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.lib import warm_dbt
 from pipeline.lib.dagster_home import write_instance_config
 from pipeline.research import ResearchError
 from pipeline.settings import RAW_DIR_ENV, WAREHOUSE_ENV, Settings
 
 if TYPE_CHECKING:
+    import polars as pl
+
     from pipeline.load.pending import PendingWork
 
 _WAREHOUSE_HELP = "the DuckDB file (default data/warehouse.duckdb)"
@@ -43,18 +44,11 @@ def _apply_overrides(args: argparse.Namespace) -> Settings:
     return settings
 
 
-# One "planned" event per asset for a run over many document partitions, not one per asset and partition: 12,000
-# SQLite commits (two minutes) before a 1,000-report backfill starts. The price, as Dagster documents it: a
-# failed run does not mark its partitions failed in the UI; a document's state is the warehouse's anyway.
-PLANNED_EVENTS_ENV = "DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS"
-
-
 def prepare_dagster_home(settings: Settings) -> None:
     settings.dagster_home.mkdir(parents=True, exist_ok=True)
     write_instance_config(settings.dagster_home)
     os.environ["DAGSTER_HOME"] = str(settings.dagster_home)
     os.environ.setdefault("DO_NOT_TRACK", "1")
-    os.environ.setdefault(PLANNED_EVENTS_ENV, "true")
 
 
 
@@ -111,32 +105,24 @@ def _run_ingest(args: argparse.Namespace, *, load_config: dict) -> int:
     from pipeline.sources.web.config import load_sources
 
     fetch_web = settings.sources.is_file() and bool(load_sources(settings.sources).web_sources)
-    pending = _pending(settings, load_config)
-    if not fetch_web and _nothing_new(settings, pending):
+    files, pending = _pending(settings, load_config)
+    if not fetch_web and _nothing_new(settings, files, pending):
         return 0
 
     from pipeline.lib.dbt_project import prepare_manifest
 
     _say("preparing the dbt manifest …")
     prepare_manifest()
-    with warm_dbt.ahead() if starts_dbt_ahead(pending) else contextlib.nullcontext():
-        return _run_job(settings, pending, fetch_web=fetch_web, load_config=load_config)
+    return _run_job(settings, files, pending, fetch_web=fetch_web, load_config=load_config)
 
 
-def starts_dbt_ahead(pending: PendingWork | None) -> bool:
-    """Whether dbt's start-up is paid on the second core while Dagster prepares the run: for a run of at most one
-    document per parse worker, where dbt's and Dagster's start-up are most of the time. A larger run's parse dwarfs
-    that start-up, and the waiting dbt would hold ~100 MB beside the parse workers all along."""
-    from pipeline.parse.batch import worker_count
-
-    return pending is not None and len(pending.to_parse) <= worker_count()
-
-
-def _run_job(settings: Settings, pending: PendingWork | None, *, fetch_web: bool, load_config: dict) -> int:
+def _run_job(
+    settings: Settings, files: pl.DataFrame, pending: PendingWork | None, *, fetch_web: bool, load_config: dict
+) -> int:
     import dagster as dg
 
     from pipeline.definitions import defs
-    from pipeline.defs.documents import ingest_in_process
+    from pipeline.defs.scans import ingest_run_config, save_scan
     from pipeline.lib.progress import progress_logger
 
     # A run with nothing new skips dbt and the publish; Dagster then warns once per blocking dbt test it did not
@@ -155,32 +141,23 @@ def _run_job(settings: Settings, pending: PendingWork | None, *, fetch_web: bool
             fetched = fetch.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False)
             _report_fetch(fetched)
             _succeeded(fetched, log_path)
-            pending = _pending(settings, load_config)
-            if _nothing_new(settings, pending):
+            files, pending = _pending(settings, load_config)
+            if _nothing_new(settings, files, pending):
                 return 0
         _say(f"ingesting {settings.raw_dir} into {settings.warehouse}")
         job = definitions.resolve_job_def("ingest_all").with_logger_defs({"progress": progress_logger})
         for _ in range(_ROUNDS):
-            round_config = run_config
-            if load_config:
-                round_config = {**run_config, "ops": {"disclosures_tables": {"config": load_config}}}
-            # Naming the logger in run config makes it the only one: no DEBUG stream from the default console
-            # logger. Over the documents left to read only, not every partition: Dagster stores events per
-            # partition of a run.
-            result = ingest_in_process(
-                job, instance, settings.raw_dir, None if pending is None else pending.to_parse,
-                run_config=round_config, raise_on_error=False,
-            )
-            if result is None:
-                _say(f"nothing to ingest: {settings.raw_dir} holds no file")
-                return 0
+            # The run reads this scan rather than walking the folder again. Naming the logger in run config makes
+            # it the only one: no DEBUG stream from the default console logger.
+            round_config = {**run_config, **ingest_run_config(save_scan(files, settings.dagster_home), load_config)}
+            result = job.execute_in_process(run_config=round_config, instance=instance, raise_on_error=False)
             _succeeded(result, log_path)
             _report_quarantined(settings, pending)
             if not _files_changed_under(result):
                 break
             # A file rewritten while the run read it was left out; what it holds now is read at once.
-            pending, load_config = _pending(settings, {}), {}
-            if _nothing_new(settings, pending):
+            (files, pending), load_config = _pending(settings, {}), {}
+            if _nothing_new(settings, files, pending):
                 break
             _say("files changed while the run read them: ingesting them as they are now")
     checks = result.get_asset_check_evaluations()
@@ -236,28 +213,33 @@ def _report_fetch(result) -> None:
             _say(f"  {problem_line(problem)}")
 
 
-def _pending(settings: Settings, load_config: dict) -> PendingWork | None:
-    """What the drop folder leaves to do, asked of the published warehouse before any run: a nightly run with
-    nothing new costs a folder scan. ``None`` when there is no warehouse yet: everything is to do."""
+def _pending(settings: Settings, load_config: dict) -> tuple[pl.DataFrame, PendingWork | None]:
+    """The drop folder's files, and what they leave to do, asked of the published warehouse before any run: a
+    nightly run with nothing new costs a folder scan that hashes no file the warehouse knows. No pending work
+    (``None``) when there is no warehouse yet: everything is to do."""
+    from pipeline.sources import drop_folder
+
     if not settings.warehouse.exists():
-        return None
+        return drop_folder.scan(settings.raw_dir), None
     import duckdb
 
     from pipeline.lib.dbt_project import project_fingerprint
-    from pipeline.load.pending import pending_work
+    from pipeline.load.pending import pending_work, recorded_files
     from pipeline.parse.version import PARSER_VERSION
-    from pipeline.sources import drop_folder
 
-    files, _ = drop_folder.scan(settings.raw_dir)
     with duckdb.connect(str(settings.warehouse), read_only=True) as con:
-        return pending_work(
+        files = drop_folder.scan(settings.raw_dir, recorded_files(con))
+        return files, pending_work(
             con, files, files["document_sha256"].unique().to_list(), parser_version=PARSER_VERSION,
             dbt_fingerprint=project_fingerprint(), again=load_config.get("reparse", []),
             again_quarantined=load_config.get("reparse_quarantined", False),
         )
 
 
-def _nothing_new(settings: Settings, pending: PendingWork | None) -> bool:
+def _nothing_new(settings: Settings, files: pl.DataFrame, pending: PendingWork | None) -> bool:
+    if files.is_empty() and pending is None:
+        _say(f"nothing to ingest: {settings.raw_dir} holds no file")
+        return True
     if pending is None or pending.any:
         return False
     _say(f"nothing new in {settings.raw_dir}: {settings.warehouse} stays as it is")

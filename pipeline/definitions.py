@@ -7,10 +7,6 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipeline.lib.sqlite_sync import commit_events_without_waiting_for_the_disk
-
-commit_events_without_waiting_for_the_disk()
-
 
 @dg.definitions
 def defs() -> dg.Definitions:

@@ -1,20 +1,24 @@
 """The jobs and what starts them.
 
 Nightly at 02:00 (Asia/Shanghai) ``fetch_sources`` downloads what the web sources published into the drop folder.
-The drop-folder sensor sees each new file content, adds it as a ``documents`` partition and starts
-``ingest_all`` over the new partitions only: parse, load, dbt, publish. ``python -m pipeline ingest`` runs the
-same two jobs in turn.
+The drop-folder sensor asks the published warehouse what the folder leaves to do (the warehouse's document states
+are the one registry of documents) and starts ``ingest_all`` when there is anything: parse, load, dbt, publish.
+The run is keyed by what it has to do, so the same work is never requested twice. ``python -m pipeline ingest``
+runs the same two jobs in turn.
 """
 
 import hashlib
-import json
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 
-from pipeline.defs.documents import documents_partitions, new_document_keys, range_tags
 from pipeline.defs.ingest.web import web_downloads
-from pipeline.defs.resources import RawFolder
+from pipeline.defs.resources import RawFolder, Warehouse
+from pipeline.defs.scans import ingest_run_config, save_scan
+from pipeline.lib.dbt_project import project_fingerprint
+from pipeline.load.pending import pending_work, recorded_files
+from pipeline.parse.version import PARSER_VERSION
 from pipeline.sources import drop_folder
 
 fetch_sources = dg.define_asset_job(
@@ -26,7 +30,6 @@ fetch_sources = dg.define_asset_job(
 ingest_all = dg.define_asset_job(
     name="ingest_all",
     selection=dg.AssetSelection.all() - dg.AssetSelection.assets(web_downloads),
-    partitions_def=documents_partitions,
     # One process: DuckDB admits one writer; the parse fans out over worker processes inside its step.
     executor_def=dg.in_process_executor,
     description="读取 data/raw/ 的报告，装入仓库并构建 dbt 模型 / Parse the document partitions, load, build dbt, publish.",
@@ -42,22 +45,26 @@ nightly_fetch = dg.ScheduleDefinition(
 
 
 @dg.sensor(job=ingest_all, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.RUNNING)
-def raw_folder_sensor(context: dg.SensorEvaluationContext, raw_folder: RawFolder):
-    """Adds a partition per new document content of the drop folder and runs ``ingest_all`` over those partitions;
-    a renamed copy of known bytes is not new."""
-    cursor = json.loads(context.cursor) if context.cursor else {"files": {}}
-    known_files = {path: tuple(entry) for path, entry in cursor["files"].items()}
-    files, fingerprints = drop_folder.scan(Path(raw_folder.path), known_files)
-    context.update_cursor(json.dumps({"files": fingerprints}))
-    new = new_document_keys(context.instance, files)
-    if not new:
-        return dg.SkipReason("no new documents in the drop folder")
-    return dg.SensorResult(
-        run_requests=[
-            dg.RunRequest(
-                run_key=hashlib.sha256("\n".join(new).encode()).hexdigest(),
-                tags={**range_tags(new), "new_documents": str(len(new))},
+def raw_folder_sensor(context: dg.SensorEvaluationContext, raw_folder: RawFolder, warehouse: Warehouse):
+    """Starts ``ingest_all`` when the drop folder holds anything the published warehouse has not read (or files
+    were added, renamed or removed, or the dbt project changed); a renamed copy of known bytes costs no parse."""
+    published = Path(warehouse.published)
+    if published.exists():
+        with duckdb.connect(str(published), read_only=True) as con:
+            files = drop_folder.scan(Path(raw_folder.path), recorded_files(con))
+            pending = pending_work(
+                con, files, files["document_sha256"].unique().to_list(), parser_version=PARSER_VERSION,
+                dbt_fingerprint=project_fingerprint(),
             )
-        ],
-        dynamic_partitions_requests=[documents_partitions.build_add_request(new)],
+        if not pending.any:
+            return dg.SkipReason("nothing new in the drop folder")
+    else:
+        files = drop_folder.scan(Path(raw_folder.path))
+        if files.is_empty():
+            return dg.SkipReason("the drop folder holds no file")
+    scan = save_scan(files, Path(context.instance.root_directory))
+    return dg.RunRequest(
+        # The same folder state asks for the same run once, however many ticks see it.
+        run_key=hashlib.sha256(f"{scan.stem}:{PARSER_VERSION}:{project_fingerprint()}".encode()).hexdigest(),
+        run_config=ingest_run_config(scan),
     )

@@ -3,43 +3,23 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import os
 import shutil
 import sys
-from collections.abc import Sequence
-from functools import cached_property
 from pathlib import Path
 
 from dagster_dbt import DbtCliResource, DbtProject
-from packaging import version
 
 from pipeline.settings import DBT_PROJECT_DIR
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
-# dbt as installed beside this interpreter (so that `.venv/bin/python -m pipeline` works without activating), through
-# the entry point that can hand the invocation to a dbt started ahead of time (pipeline/lib/warm_dbt.py).
-DBT_EXECUTABLE = str(Path(sys.executable).parent / "fiscal-dbt")
-
-
-class InstalledDbtCli(DbtCliResource):
-    """dagster-dbt asks the dbt executable for its version (``dbt --version``, a second dbt start-up of 2–4 s) once
-    per run; the executable runs the dbt-core installed beside this interpreter, whose version the package records."""
-
-    @cached_property
-    def _cli_version(self) -> version.Version:
-        return version.parse(importlib.metadata.version("dbt-core"))
-
-    def _initialize_dbt_core_adapter(self, args: Sequence[str]) -> None:
-        # dagster-dbt loads the project and profile in this process (~1.3 s before dbt starts, every run) for an
-        # adapter that only fetch_row_counts() and fetch_column_metadata() use, and would hold a DuckDB handle on
-        # the file dbt is writing. This project calls neither: the invocation runs without it.
-        return None
+# dbt as installed beside this interpreter, so that `.venv/bin/python -m pipeline` works without activating the venv.
+DBT_EXECUTABLE = str(Path(sys.executable).parent / "dbt")
 
 
 def dbt_cli() -> DbtCliResource:
-    return InstalledDbtCli(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
+    return DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
 
 
 def prepare_manifest() -> None:

@@ -61,6 +61,16 @@ def pending_work(
     )
 
 
+def recorded_files(con: duckdb.DuckDBPyConnection) -> pl.DataFrame | None:
+    """The files the warehouse last saw in the drop folder: what a scan trusts instead of hashing them again."""
+    if not _has_raw_tables(con):
+        return None
+    columns = ", ".join(schemas.DOCUMENT_FILES.column_names)
+    return con.execute(
+        f"SELECT {columns} FROM {RAW_SCHEMA}.document_files WHERE is_present IS DISTINCT FROM false"
+    ).pl()
+
+
 def _has_raw_tables(con: duckdb.DuckDBPyConnection) -> bool:
     names = {schema.name for schema in schemas.ALL_FRAMES}
     found = {

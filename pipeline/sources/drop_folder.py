@@ -89,32 +89,32 @@ def read_document(root: Path, source_path: str, max_bytes: int) -> bytes:
         return handle.read()
 
 
-# (size, mtime in ns, sha256) of a file as last hashed, keyed by its relative path.
-Fingerprints = dict[str, tuple[int, int, str]]
+def scan(root: Path, known: pl.DataFrame | None = None) -> pl.DataFrame:
+    """One row per file below ``root`` (relative path, size, modification time in UTC, sha256), sorted by path.
 
-
-def scan(root: Path, known: Fingerprints | None = None) -> tuple[pl.DataFrame, Fingerprints]:
-    """One row per file below ``root`` (relative path, size, modification time in UTC, sha256), sorted by path,
-    and the fingerprints.
-
-    A file whose size and mtime match ``known`` keeps its recorded hash, so a nightly scan of an unchanged
-    folder reads no bytes; any change of either re-hashes it.
+    ``known`` is an earlier scan (a DOCUMENT_FILES frame, such as the warehouse's ``raw.document_files``): a file
+    whose path, size and modification time it lists keeps the hash it records, so a nightly scan of an unchanged
+    folder reads no bytes; any change of either re-hashes the file.
     """
-    known = known or {}
-    fingerprints: Fingerprints = {}
+    recorded = {} if known is None else {
+        path: (size, modified, sha)
+        for path, size, modified, sha in known.select(
+            "source_path", "file_size_bytes", "file_modified_at", "document_sha256"
+        ).iter_rows()
+    }
+    rows = []
     for path in sorted(root.rglob("*")):
         if not _is_candidate(path, root):
             continue
         relative = shown_path(path.relative_to(root).as_posix())
         stat = path.stat()
-        previous = known.get(relative)
-        same = previous is not None and previous[:2] == (stat.st_size, stat.st_mtime_ns)
-        fingerprints[relative] = (stat.st_size, stat.st_mtime_ns, previous[2] if same else sha256_of(path))
-    rows = [
-        {
-            "document_sha256": sha, "source_path": relative, "file_size_bytes": size,
-            "file_modified_at": _EPOCH + timedelta(microseconds=mtime_ns // 1000), "is_present": True,
-        }
-        for relative, (size, mtime_ns, sha) in fingerprints.items()
-    ]
-    return DOCUMENT_FILES.frame(rows), fingerprints
+        # Microseconds: the precision the warehouse keeps a modification time in.
+        modified = _EPOCH + timedelta(microseconds=stat.st_mtime_ns // 1000)
+        size, seen, sha = recorded.get(relative, (None, None, None))
+        if (size, seen) != (stat.st_size, modified):
+            sha = sha256_of(path)
+        rows.append({
+            "document_sha256": sha, "source_path": relative, "file_size_bytes": stat.st_size,
+            "file_modified_at": modified, "is_present": True,
+        })
+    return DOCUMENT_FILES.frame(rows)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import subprocess
 import sys
@@ -12,14 +11,15 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import dagster as dg
+import polars as pl
 import pytest
 from croniter import croniter
 
 from pipeline.definitions import defs as load_defs
-from pipeline.defs.documents import documents_partitions
-from pipeline.defs.resources import RawFolder
+from pipeline.defs.resources import RawFolder, Warehouse
 from pipeline.schemas import ALL_FRAMES, PARSED_FRAMES, WAREHOUSE_FRAMES
 from pipeline.settings import PROJECT_ROOT
+from tests.integration.pipeline_run import run_ingest
 
 
 @pytest.fixture(scope="module")
@@ -55,27 +55,21 @@ def test_checks(defs: dg.Definitions) -> None:
     assert any(asset.startswith("disclosures/") for asset, _ in check_keys)
 
 
-def test_documents_are_partitions_and_the_load_is_one_run_per_backfill(defs: dg.Definitions) -> None:
+def test_no_asset_is_partitioned_the_warehouse_keeps_the_documents(defs: dg.Definitions) -> None:
     graph = defs.resolve_asset_graph()
-    documents = graph.get(dg.AssetKey(["disclosures", "documents"]))
-    assert documents.partitions_def == documents_partitions
-    assert documents.backfill_policy == dg.BackfillPolicy.single_run()
-    # One partitioned asset, so that a run stores one event per document; the other raw tables are written by its
-    # step and stand in the graph unpartitioned, below it and above their dbt sources.
+    # One registry of documents, the warehouse's: no Dagster partition per document (a province has 100,000).
+    assert all(graph.get(key).partitions_def is None for key in graph.get_all_asset_keys())
+    assert defs.resolve_job_def("ingest_all").partitions_def is None
+    # The load writes every raw table in its step; they stand in the graph below it and above their dbt sources.
     for schema in ALL_FRAMES:
         if schema.name == "documents":
             continue
         node = graph.get(dg.AssetKey(["disclosures", schema.name]))
-        assert node.partitions_def is None
         assert not node.is_executable
         assert node.parent_keys == {dg.AssetKey(["disclosures", "documents"])}
         assert {k.to_user_string() for k in node.child_keys} == {f"stg_disclosures__{schema.name}"}
     # The whole dbt project runs as one step after the load, never split around it.
     assert [n for n in defs.resolve_job_def("ingest_all").graph.node_dict if n.startswith("dbt")] == ["dbt_models"]
-    # Reference data and the models over all documents are not partitioned.
-    assert graph.get(dg.AssetKey("fct_yoy_change")).partitions_def is None
-    assert graph.get(dg.AssetKey(["disclosures", "regions"])).partitions_def is None
-    assert defs.resolve_job_def("ingest_all").partitions_def == documents_partitions
 
 
 def test_job_schedule_and_sensor(defs: dg.Definitions) -> None:
@@ -89,44 +83,37 @@ def test_job_schedule_and_sensor(defs: dg.Definitions) -> None:
     assert defs.resolve_sensor_def("raw_folder_sensor").job_name == job.name
 
 
-def test_sensor_requests_a_run_only_for_new_bytes(defs: dg.Definitions, tmp_path, seed_bytes) -> None:
+def test_the_sensor_asks_the_warehouse_and_requests_each_folder_state_once(
+    defs: dg.Definitions, tmp_path: Path, seed_bytes: bytes
+) -> None:
     sensor = defs.resolve_sensor_def("raw_folder_sensor")
     raw = tmp_path / "raw"
     raw.mkdir()
-    (raw / "report.txt").write_bytes(seed_bytes)
-    resources = {"raw_folder": RawFolder(path=str(raw))}
+    warehouse = tmp_path / "warehouse.duckdb"
+    resources = {"raw_folder": RawFolder(path=str(raw)), "warehouse": Warehouse(published=str(warehouse))}
 
-    seed_sha = hashlib.sha256(seed_bytes).hexdigest()
-
-    def tick(instance: dg.DagsterInstance, cursor: str | None):
-        result = sensor.evaluate_tick(dg.build_sensor_context(instance=instance, cursor=cursor, resources=resources))
-        # What the daemon does with the result: add the partitions the sensor asked for.
-        for request in result.dynamic_partitions_requests or []:
-            instance.add_dynamic_partitions(request.partitions_def_name, list(request.partition_keys))
-        return result
+    def tick(instance: dg.DagsterInstance):
+        with dg.build_sensor_context(instance=instance, resources=resources) as context:
+            return sensor.evaluate_tick(context)
 
     with dg.instance_for_test() as instance:
-        first = tick(instance, None)
-        assert len(first.run_requests) == 1
-        assert instance.get_dynamic_partitions("documents") == [seed_sha]
-        assert first.run_requests[0].tags["dagster/asset_partition_range_start"] == seed_sha
-        assert first.run_requests[0].tags["dagster/asset_partition_range_end"] == seed_sha
+        assert tick(instance).skip_message == "the drop folder holds no file"
+        (raw / "report.txt").write_bytes(seed_bytes)
+        [first] = tick(instance).run_requests
+        # The run reads the scan the sensor made, the one that showed work to do.
+        scan = pl.read_parquet(first.run_config["ops"]["raw_documents"]["config"]["scan"])
+        assert scan["document_sha256"].to_list() == [hashlib.sha256(seed_bytes).hexdigest()]
+        # The same folder, the same run key: requested once however many ticks see it.
+        [again] = tick(instance).run_requests
+        assert again.run_key == first.run_key
 
-        # The same bytes under a second name are the same document: nothing to do.
+        # Once the warehouse has read it, nothing is new; a renamed copy of known bytes is a change of files only.
+        [result] = run_ingest(raw, warehouse)
+        assert result.success
+        assert tick(instance).skip_message == "nothing new in the drop folder"
         (raw / "renamed copy.txt").write_bytes(seed_bytes)
-        second = tick(instance, first.cursor)
-        assert not second.run_requests
-        assert set(json.loads(second.cursor)["files"]) == {"report.txt", "renamed copy.txt"}
-
-        # A revision is new bytes: one new partition, and a run over it alone.
-        revised = seed_bytes + b"\n"
-        (raw / "revised.txt").write_bytes(revised)
-        third = tick(instance, second.cursor)
-        revised_sha = hashlib.sha256(revised).hexdigest()
-        assert instance.get_dynamic_partitions("documents") == [seed_sha, revised_sha]
-        assert len(third.run_requests) == 1
-        assert third.run_requests[0].tags["dagster/asset_partition_range_start"] == revised_sha
-        assert third.run_requests[0].run_key != first.run_requests[0].run_key
+        [renamed] = tick(instance).run_requests
+        assert renamed.run_key != first.run_key
 
 
 def test_workspace_loads_as_one_named_code_location(tmp_path) -> None:

@@ -1,4 +1,4 @@
-"""Runs the main job in-process over a raw folder into a warehouse file, as `python -m pipeline ingest` does."""
+"""Runs the main job in-process over a raw folder into a warehouse file, as the drop-folder sensor starts it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import dagster as dg
 import duckdb
 import pytest
 
-from pipeline.defs.documents import ingest_in_process
 from pipeline.settings import RAW_DIR_ENV, WAREHOUSE_ENV
 from tests.conftest import dagster_home
 
@@ -24,7 +23,8 @@ def run_ingest(raw: Path, warehouse: Path, *, times: int = 1) -> list[dg.Execute
         from pipeline.definitions import defs
 
         job = defs().resolve_job_def("ingest_all")
-        return [ingest_in_process(job, instance, raw, raise_on_error=False) for _ in range(times)]
+        # What the sensor does: the run scans the folder itself (no scan handed over), the warehouse decides.
+        return [job.execute_in_process(instance=instance, raise_on_error=False) for _ in range(times)]
 
 
 def query(warehouse: Path, sql: str) -> list[tuple]:

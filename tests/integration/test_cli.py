@@ -77,21 +77,21 @@ def test_ingest_query_status_nothing_new_and_retry(tmp_path: Path) -> None:
     assert again.returncode == 0 and "nothing new" in again.stderr and "dbt_models" not in again.stderr
     assert warehouse.stat().st_mtime_ns == published
 
-    # A retry reads the quarantined document again although this parser version already read it, and only it: the
-    # run covers its partition alone. Read to the same refusal, it changes nothing: nothing is rebuilt or published.
+    # A retry reads the quarantined document again although this parser version already read it, and only it.
+    # Read to the same refusal, it changes nothing: nothing is rebuilt or published.
     retried = _cli("retry", "--all-quarantined", *args, env={**os.environ})
     assert retried.returncode == 0, retried.stderr
-    assert "parsing 1 of 1 documents" in retried.stderr
+    assert "parsing 1 of 2 documents" in retried.stderr
     assert "dbt_models" not in retried.stderr and warehouse.stat().st_mtime_ns == published
     assert _status(warehouse) == lines
     unknown = _cli("retry", "00000000", *args, env={**os.environ})
     assert unknown.returncode == 1 and unknown.stderr.startswith("error: ") and "matches 0 documents" in unknown.stderr
 
-    # A new report: the run covers its partition alone, not the documents already read, and publishes it.
+    # A new report: the run reads it alone, not the documents already read, and publishes it.
     (raw / NEW_REPORT.name).write_bytes(NEW_REPORT.read_bytes())
     added = _cli("ingest", *args, env={**os.environ})
     assert added.returncode == 0, added.stderr
-    assert "parsing 1 of 1 documents" in added.stderr and "dbt_models" in added.stderr
+    assert "parsing 1 of 3 documents" in added.stderr and "dbt_models" in added.stderr
     assert _status(warehouse)[:4] == ["loaded       2", "quarantined  1", "superseded   0", "total        3"]
 
     # A loaded file deleted: the next run records it, status lists it, dim_document says so, and nothing is lost.
@@ -102,7 +102,7 @@ def test_ingest_query_status_nothing_new_and_retry(tmp_path: Path) -> None:
     (raw / SEED.name).unlink()
     gone = _cli("ingest", *args, env={**os.environ})
     assert gone.returncode == 0, gone.stderr
-    assert "nothing new" not in gone.stderr and "parsing 0 of 1 documents" in gone.stderr
+    assert "nothing new" not in gone.stderr and "parsing 0 of 2 documents" in gone.stderr
     lines = _status(warehouse)
     assert lines[:4] == ["loaded       2", "quarantined  1", "superseded   0", "total        3"]
     assert lines[-2:] == [

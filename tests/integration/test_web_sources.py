@@ -107,7 +107,7 @@ def test_discovers_report_links_stores_them_by_content_with_provenance_and_the_s
     assert provenance["original_name"] == "2022.pdf" and provenance["department"] == "工业和信息化局"
     assert provenance["fetched_at"].endswith("+00:00")
 
-    files, _ = scan(raw)
+    files = scan(raw)
     assert sorted(files["source_path"]) == sorted(stored.path for stored in run.downloaded)
     assert set(files["document_sha256"]) == {sha, hashlib.sha256(PDF_2023).hexdigest()}
 

@@ -7,7 +7,6 @@ import polars as pl
 from pydantic import Field
 
 from pipeline import schemas
-from pipeline.defs.documents import documents_partitions
 from pipeline.defs.ingest.assets import raw_documents
 from pipeline.defs.resources import RawFolder, Warehouse
 from pipeline.lib.dbt_project import project_fingerprint
@@ -31,9 +30,8 @@ class LoadConfig(dg.Config):
     reparse_quarantined: bool = Field(default=False, description="read every quarantined document again")
 
 
-# Only the documents table is partitioned, by document. Dagster stores one event per asset and partition: twelve
-# partitioned tables made a 1,000-report run spend two and a half minutes writing 12,000 events after the load.
-# The other raw tables are written by the same step; they stand in the graph so that dbt's sources join lineage.
+# The documents table stands for the load; the other raw tables are written by the same step and stand in the graph
+# so that dbt's sources join lineage.
 def _documents_spec() -> dg.AssetSpec:
     # A function, not a module attribute: the defs loader would take a module-level spec for a second definition.
     return dg.AssetSpec(
@@ -42,8 +40,7 @@ def _documents_spec() -> dg.AssetSpec:
         description=f"{schemas.DOCUMENTS.zh} / {schemas.DOCUMENTS.en}",
         kinds={"duckdb"},
         deps=[raw_documents],
-        partitions_def=documents_partitions,
-        # Not produced when nothing changed: dbt and the publish are then skipped too.
+        # Not produced when nothing changed: dbt and the publish are skipped too.
         skippable=True,
     )
 
@@ -91,9 +88,6 @@ def _check_specs() -> list[dg.AssetCheckSpec]:
 @dg.multi_asset(
     specs=[_documents_spec()],
     check_specs=_check_specs(),
-    partitions_def=documents_partitions,
-    # A backfill of every document is one run: the parse fans out over worker processes inside it.
-    backfill_policy=dg.BackfillPolicy.single_run(),
     ins={"raw_documents": dg.AssetIn(raw_documents.key)},
     op_tags={"dagster/concurrency_key": "warehouse_writer"},
 )
@@ -104,20 +98,15 @@ def disclosures_tables(
     raw_folder: RawFolder,
     raw_documents: pl.DataFrame,
 ):
-    """Parses the run's documents that this parser version has not read yet and loads them into the ``raw``
-    schema of the run's build, a batch per transaction."""
-    wanted = set(context.partition_keys)
+    """Parses the drop folder's documents that this parser version has not read yet (the warehouse's document
+    states decide) and loads them into the ``raw`` schema of the run's build, a batch per transaction."""
     first_paths = raw_documents.sort("source_path").unique("document_sha256", keep="first", maintain_order=True)
-    present = [(sha, path) for sha, path in first_paths.select("document_sha256", "source_path").iter_rows()
-               if sha in wanted]
-    if missing := len(wanted) - len(present):
-        context.log.warning(f"{missing} document partition(s) have no file in {raw_folder.path}; their rows stay")
-    run_shas = [sha for sha, _ in present]
+    present = list(first_paths.select("document_sha256", "source_path").iter_rows())
     checked = (*schemas.PARSED_FRAMES, schemas.QUARANTINE)
     problems: dict[str, list[str]] = {schema.name: [] for schema in checked}
     with warehouse.get_connection() as con:
         pending = pending_work(
-            con, raw_documents, run_shas, parser_version=PARSER_VERSION, dbt_fingerprint=project_fingerprint(),
+            con, raw_documents, [sha for sha, _ in present], parser_version=PARSER_VERSION, dbt_fingerprint=project_fingerprint(),
             again=config.reparse, again_quarantined=config.reparse_quarantined,
         )
         todo = set(pending.to_parse)
@@ -147,9 +136,11 @@ def disclosures_tables(
         if not changed:
             context.log.info(f"{PROGRESS}nothing new among {len(present)} documents: the published warehouse stays")
         counts = row_counts(con)
-        quarantined = document_rows(con, schemas.QUARANTINE, run_shas).select("source_path", "reason_code", "reason")
-        findings = document_rows(con, schemas.FINDINGS, run_shas)
-    # The checks describe the run's documents either way; the tables are materialised only when something changed.
+        # The checks describe the documents this run read: a nightly run costs what is new.
+        read = sorted(todo)
+        quarantined = document_rows(con, schemas.QUARANTINE, read).select("source_path", "reason_code", "reason")
+        findings = document_rows(con, schemas.FINDINGS, read)
+    # The tables are materialised only when something changed.
     if changed:
         for spec in loaded_with_documents:
             rows = counts[spec.key.path[-1]]

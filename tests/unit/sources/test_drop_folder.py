@@ -5,6 +5,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from pipeline.parse.result import UnreadableDocument
@@ -19,7 +20,7 @@ def test_scan_identifies_files_by_content(tmp_path: Path, seed_bytes: bytes) -> 
     (tmp_path / "b.txt").write_bytes(b"other")
     (tmp_path / ".partial.pdf").write_bytes(b"half a download")
 
-    files, _ = scan(tmp_path)
+    files = scan(tmp_path)
 
     assert files["source_path"].to_list() == ["a.txt", "b.txt", "nested/copy of a.txt"]
     shas = dict(zip(files["source_path"], files["document_sha256"]))
@@ -31,17 +32,14 @@ def test_scan_identifies_files_by_content(tmp_path: Path, seed_bytes: bytes) -> 
 def test_unchanged_files_are_not_rehashed_but_changed_ones_are(tmp_path: Path) -> None:
     path = tmp_path / "r.txt"
     path.write_bytes(b"one")
-    _, fingerprints = scan(tmp_path)
-
     # A recorded hash is trusted while size and mtime are unchanged: a fake one proves no bytes were read.
-    size, mtime, _ = fingerprints["r.txt"]
-    files, _ = scan(tmp_path, {"r.txt": (size, mtime, "f" * 64)})
-    assert files["document_sha256"].item() == "f" * 64
+    known = scan(tmp_path).with_columns(document_sha256=pl.lit("f" * 64))
+    assert scan(tmp_path, known)["document_sha256"].item() == "f" * 64
 
     path.write_bytes(b"two")
-    os.utime(path, ns=(mtime + 10**9, mtime + 10**9))
-    files, _ = scan(tmp_path, {"r.txt": (size, mtime, "f" * 64)})
-    assert files["document_sha256"].item() == hashlib.sha256(b"two").hexdigest()
+    later = path.stat().st_mtime_ns + 10**9
+    os.utime(path, ns=(later, later))
+    assert scan(tmp_path, known)["document_sha256"].item() == hashlib.sha256(b"two").hexdigest()
 
 
 def test_scan_records_each_file_modification_time_in_utc(tmp_path: Path) -> None:
@@ -52,7 +50,7 @@ def test_scan_records_each_file_modification_time_in_utc(tmp_path: Path) -> None
     os.utime(tmp_path / "old.txt", ns=(old_ns, old_ns))
     os.utime(tmp_path / "new.txt", ns=(old_ns + 86_400 * 10**9, old_ns + 86_400 * 10**9))
 
-    files, _ = scan(tmp_path)
+    files = scan(tmp_path)
 
     times = dict(zip(files["source_path"], files["file_modified_at"]))
     assert times["old.txt"] == datetime(2023, 1, 2, 3, 4, 5, 678901)
@@ -82,7 +80,7 @@ def test_hostile_names_are_stored_printable_and_lead_back_to_their_file(tmp_path
         _named(tmp_path, name).write_bytes(name)
     (tmp_path / "..报告.txt").write_bytes(b"a dot-file, hidden like .gitkeep")
 
-    files, _ = scan(tmp_path)
+    files = scan(tmp_path)
 
     assert sorted(files["source_path"]) == sorted(HOSTILE_NAMES.values())
     for name, shown in HOSTILE_NAMES.items():
@@ -101,7 +99,7 @@ def test_symlinks_are_neither_listed_nor_followed(tmp_path: Path) -> None:
     (root / "link.txt").symlink_to(outside / "secret.txt")
     (root / "linked folder").symlink_to(outside, target_is_directory=True)
 
-    files, _ = scan(root)
+    files = scan(root)
 
     assert files["source_path"].to_list() == ["report.txt"]
     # A file swapped for a symlink after the scan is still not followed.
@@ -134,7 +132,7 @@ from pipeline.sources.drop_folder import scan
 
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 root = Path(sys.argv[1])
-files, _ = scan(root)
+files = scan(root)
 documents = list(files.select("document_sha256", "source_path").iter_rows())
 [batch] = parse_documents(documents, root, limits=Settings.from_env().limits, workers=1)
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -1,0 +1,41 @@
+"""A scan of the drop folder handed to the run that acts on it, so that a run scans once.
+
+The CLI and the sensor scan the folder to decide whether there is anything to do; the run they start reads that
+same scan (``raw_documents``'s ``scan`` config) instead of walking the folder again. Scans are kept by content
+under ``DAGSTER_HOME/scans`` for a re-execution of the run, and pruned after a week.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+
+import polars as pl
+
+_KEPT_S = 7 * 86_400
+
+
+def save_scan(files: pl.DataFrame, dagster_home: Path) -> Path:
+    """Writes ``files`` (DOCUMENT_FILES rows) where a run can read it; returns the path."""
+    folder = dagster_home / "scans"
+    folder.mkdir(parents=True, exist_ok=True)
+    key = hashlib.sha256(files.write_csv().encode()).hexdigest()[:32]
+    path = folder / f"{key}.parquet"
+    if not path.exists():
+        staged = path.with_suffix(".partial")
+        files.write_parquet(staged)
+        staged.replace(path)
+    cutoff = time.time() - _KEPT_S
+    for old in folder.glob("*.parquet"):
+        if old.stat().st_mtime < cutoff:
+            old.unlink(missing_ok=True)
+    return path
+
+
+def ingest_run_config(scan: Path, load_config: dict | None = None) -> dict:
+    """The run config of ``ingest_all`` that hands it ``scan`` (and the load's own config, when given)."""
+    ops: dict = {"raw_documents": {"config": {"scan": str(scan)}}}
+    if load_config:
+        ops["disclosures_tables"] = {"config": load_config}
+    return {"ops": ops}
