@@ -53,7 +53,7 @@ def prepare_dagster_home(settings: Settings) -> None:
 
 
 def ingest(args: argparse.Namespace) -> int:
-    return _run_ingest(args, load_config={})
+    return _run_ingest(args, load_config={}, full_refresh=args.full_refresh)
 
 
 def retry(args: argparse.Namespace) -> int:
@@ -91,7 +91,7 @@ def status(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_ingest(args: argparse.Namespace, *, load_config: dict) -> int:
+def _run_ingest(args: argparse.Namespace, *, load_config: dict, full_refresh: bool = False) -> int:
     settings = _apply_overrides(args)
     if not settings.raw_dir.is_dir():
         raise CliError(f"raw folder {settings.raw_dir} does not exist")
@@ -106,18 +106,19 @@ def _run_ingest(args: argparse.Namespace, *, load_config: dict) -> int:
 
     fetch_web = settings.sources.is_file() and bool(load_sources(settings.sources).web_sources)
     files, pending = _pending(settings, load_config)
-    if not fetch_web and _nothing_new(settings, files, pending):
+    if not fetch_web and not full_refresh and _nothing_new(settings, files, pending):
         return 0
 
     from pipeline.lib.dbt_project import prepare_manifest
 
     _say("preparing the dbt manifest …")
     prepare_manifest()
-    return _run_job(settings, files, pending, fetch_web=fetch_web, load_config=load_config)
+    return _run_job(settings, files, pending, fetch_web=fetch_web, load_config=load_config, full_refresh=full_refresh)
 
 
 def _run_job(
-    settings: Settings, files: pl.DataFrame, pending: PendingWork | None, *, fetch_web: bool, load_config: dict
+    settings: Settings, files: pl.DataFrame, pending: PendingWork | None, *, fetch_web: bool, load_config: dict,
+    full_refresh: bool,
 ) -> int:
     import dagster as dg
 
@@ -142,21 +143,22 @@ def _run_job(
             _report_fetch(fetched)
             _succeeded(fetched, log_path)
             files, pending = _pending(settings, load_config)
-            if _nothing_new(settings, files, pending):
+            if not full_refresh and _nothing_new(settings, files, pending):
                 return 0
         _say(f"ingesting {settings.raw_dir} into {settings.warehouse}")
         job = definitions.resolve_job_def("ingest_all").with_logger_defs({"progress": progress_logger})
         for _ in range(_ROUNDS):
             # The run reads this scan rather than walking the folder again. Naming the logger in run config makes
             # it the only one: no DEBUG stream from the default console logger.
-            round_config = {**run_config, **ingest_run_config(save_scan(files, settings.dagster_home), load_config)}
+            scan = save_scan(files, settings.dagster_home)
+            round_config = {**run_config, **ingest_run_config(scan, load_config, full_refresh=full_refresh)}
             result = job.execute_in_process(run_config=round_config, instance=instance, raise_on_error=False)
             _succeeded(result, log_path)
             _report_quarantined(settings, pending)
             if not _files_changed_under(result):
                 break
             # A file rewritten while the run read it was left out; what it holds now is read at once.
-            (files, pending), load_config = _pending(settings, {}), {}
+            (files, pending), load_config, full_refresh = _pending(settings, {}), {}, False
             if _nothing_new(settings, files, pending):
                 break
             _say("files changed while the run read them: ingesting them as they are now")
@@ -358,6 +360,10 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("ingest", help="ingest every report of the raw folder, then build and test dbt")
     run.add_argument("--raw", help="the drop folder (default data/raw/)")
     run.add_argument("--warehouse", help=_WAREHOUSE_HELP)
+    run.add_argument(
+        "--full-refresh", action="store_true",
+        help="build every mart anew from every document (a nightly run rebuilds only the departments it touched)",
+    )
     run.set_defaults(handler=ingest)
 
     again = commands.add_parser(

@@ -33,9 +33,13 @@ def save_scan(files: pl.DataFrame, dagster_home: Path) -> Path:
     return path
 
 
-def ingest_run_config(scan: Path, load_config: dict | None = None) -> dict:
-    """The run config of ``ingest_all`` that hands it ``scan`` (and the load's own config, when given)."""
+def ingest_run_config(scan: Path, load_config: dict | None = None, *, full_refresh: bool = False) -> dict:
+    """The run config of ``ingest_all`` that hands it ``scan`` (and the load's own config, when given); with
+    ``full_refresh``, the marts are built anew from every document even if nothing is new."""
     ops: dict = {"raw_documents": {"config": {"scan": str(scan)}}}
+    load_config = {**(load_config or {}), **({"full_refresh": True} if full_refresh else {})}
     if load_config:
         ops["disclosures_tables"] = {"config": load_config}
+    if full_refresh:
+        ops["dbt_models"] = {"config": {"full_refresh": True}}
     return {"ops": ops}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
+from pipeline.load import changed_documents
 from pipeline.schemas import PARSED_FRAMES, QUARANTINE, WAREHOUSE_FRAMES, FrameSchema
 
 RAW_SCHEMA = "raw"
@@ -27,18 +28,20 @@ def duckdb_type(dtype: pl.DataType) -> str:
     raise TypeError(f"no DuckDB type declared for {dtype}")
 
 
-def create_table_sql(schema: FrameSchema) -> str:
+def create_table_sql(schema: FrameSchema, name: str | None = None) -> str:
+    """The table of ``schema`` (under ``name`` if given). No PRIMARY KEY: DuckDB keeps a key's index in memory once
+    touched, ~100 bytes a row, GBs at a province's 30 million line items. A key is unique by construction instead:
+    each frame is checked for duplicate keys where it is made, every key starts with its document's sha256 (or its
+    file's path), and a load replaces all rows of the documents (files) it writes."""
     columns = ",\n  ".join(
         f"{c.name} {duckdb_type(c.dtype)}{'' if c.nullable else ' NOT NULL'}" for c in schema.columns
     )
-    return (
-        f"CREATE TABLE IF NOT EXISTS {RAW_SCHEMA}.{schema.name} (\n  {columns},\n"
-        f"  PRIMARY KEY ({', '.join(schema.key)})\n)"
-    )
+    return f"CREATE TABLE IF NOT EXISTS {RAW_SCHEMA}.{name or schema.name} (\n  {columns}\n)"
 
 
 def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {RAW_SCHEMA}")
+    changed_documents.ensure_table(con)
     _drop_parsed_tables_of_an_older_shape(con)
     for schema in WAREHOUSE_FRAMES:
         con.execute(create_table_sql(schema))
@@ -55,6 +58,8 @@ def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
                     con.execute(
                         f"ALTER TABLE {RAW_SCHEMA}.{schema.name} ALTER COLUMN {column.name} DROP NOT NULL"
                     )
+    _drop_primary_keys(con)
+    for schema in WAREHOUSE_FRAMES:
         comment = f"{schema.zh} / {schema.en}".replace("'", "''")
         con.execute(f"COMMENT ON TABLE {RAW_SCHEMA}.{schema.name} IS '{comment}'")
 
@@ -93,3 +98,32 @@ def _drop_parsed_tables_of_an_older_shape(con: duckdb.DuckDBPyConnection) -> Non
     if older:
         for schema in PARSED_TABLES:
             con.execute(f"DROP TABLE IF EXISTS {RAW_SCHEMA}.{schema.name}")
+
+
+def _drop_primary_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """A warehouse made when the raw tables had primary keys gets them made anew without (DuckDB cannot drop a
+    key in place), each in one transaction, its rows as they were."""
+    keyed = [
+        table for (table,) in con.execute(
+            "SELECT DISTINCT table_name FROM duckdb_constraints() "
+            "WHERE schema_name = ? AND constraint_type = 'PRIMARY KEY'",
+            [RAW_SCHEMA],
+        ).fetchall()
+    ]
+    for schema in WAREHOUSE_FRAMES:
+        if schema.name not in keyed:
+            continue
+        columns = ", ".join(schema.column_names)
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(create_table_sql(schema, f"{schema.name}__unkeyed"))
+            con.execute(
+                f"INSERT INTO {RAW_SCHEMA}.{schema.name}__unkeyed ({columns}) "
+                f"SELECT {columns} FROM {RAW_SCHEMA}.{schema.name}"
+            )
+            con.execute(f"DROP TABLE {RAW_SCHEMA}.{schema.name}")
+            con.execute(f"ALTER TABLE {RAW_SCHEMA}.{schema.name}__unkeyed RENAME TO {schema.name}")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise

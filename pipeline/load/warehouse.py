@@ -1,7 +1,8 @@
 """Idempotent load of parsed documents into the warehouse's ``raw`` schema.
 
 Rows are replaced by natural key (delete, then insert) inside one transaction: a re-run leaves every table
-identical, and a crash mid-load leaves the previous state.
+identical, and a crash mid-load leaves the previous state. The documents whose rows changed are listed, in the
+same transaction, for the next dbt build (``changed_documents``).
 """
 
 from __future__ import annotations
@@ -13,29 +14,31 @@ import duckdb
 import polars as pl
 
 from pipeline import schemas
+from pipeline.load import changed_documents
 from pipeline.load.ddl import RAW_SCHEMA, ensure_raw_tables
 from pipeline.parse.batch import ParseBatch
 from pipeline.parse.workers import ChangedFile
 
 
 def _replace(con: duckdb.DuckDBPyConnection, schema: schemas.FrameSchema, frame: pl.DataFrame,
-             key_column: str, keys: list[str]) -> bool:
-    """Replaces the rows of ``keys`` with ``frame``; returns whether that changed any row."""
+             key_column: str, keys: list[str]) -> list[str]:
+    """Replaces the rows of ``keys`` with ``frame``; returns the documents whose rows that changed."""
     table = f"{RAW_SCHEMA}.{schema.name}"
     columns = ", ".join(schema.column_names)
     con.register("staged_rows", schema.conform(frame).to_arrow())
     try:
         current = f"SELECT {columns} FROM {table} WHERE {key_column} IN (SELECT unnest($keys::VARCHAR[]))"
-        differing = con.execute(
-            f"SELECT count(*) FROM ((SELECT {columns} FROM staged_rows EXCEPT ALL {current}) "
-            f"UNION ALL ({current} EXCEPT ALL SELECT {columns} FROM staged_rows))",
-            {"keys": keys},
-        ).fetchone()[0]
-        if not differing:
-            return False
-        con.execute(f"DELETE FROM {table} WHERE {key_column} IN (SELECT unnest(?::VARCHAR[]))", [keys])
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM staged_rows")
-        return True
+        differing = [
+            sha for (sha,) in con.execute(
+                f"SELECT DISTINCT document_sha256 FROM ((SELECT {columns} FROM staged_rows EXCEPT ALL {current}) "
+                f"UNION ALL ({current} EXCEPT ALL SELECT {columns} FROM staged_rows))",
+                {"keys": keys},
+            ).fetchall()
+        ]
+        if differing:
+            con.execute(f"DELETE FROM {table} WHERE {key_column} IN (SELECT unnest(?::VARCHAR[]))", [keys])
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM staged_rows")
+        return differing
     finally:
         con.unregister("staged_rows")
 
@@ -47,12 +50,14 @@ def load_files(con: duckdb.DuckDBPyConnection, files: pl.DataFrame) -> None:
     ensure_raw_tables(con)
     paths = files["source_path"].to_list()
     with _transaction(con):
-        _replace(con, schemas.DOCUMENT_FILES, files, "source_path", paths)
-        con.execute(
+        changed = _replace(con, schemas.DOCUMENT_FILES, files, "source_path", paths)
+        gone = con.execute(
             f"UPDATE {RAW_SCHEMA}.{schemas.DOCUMENT_FILES.name} SET is_present = false "
-            "WHERE is_present IS DISTINCT FROM false AND source_path NOT IN (SELECT unnest(?::VARCHAR[]))",
+            "WHERE is_present IS DISTINCT FROM false AND source_path NOT IN (SELECT unnest(?::VARCHAR[])) "
+            "RETURNING document_sha256",
             [paths],
-        )
+        ).fetchall()
+        changed_documents.record(con, [*changed, *(sha for (sha,) in gone)])
 
 
 def forget_files(con: duckdb.DuckDBPyConnection, changed: list[ChangedFile]) -> None:
@@ -62,6 +67,7 @@ def forget_files(con: duckdb.DuckDBPyConnection, changed: list[ChangedFile]) -> 
         return
     pairs = [[file.source_path, file.document_sha256] for file in changed]
     with _transaction(con):
+        changed_documents.record(con, [file.document_sha256 for file in changed])
         con.execute(
             f"DELETE FROM {RAW_SCHEMA}.{schemas.DOCUMENT_FILES.name} "
             "WHERE [source_path, document_sha256] IN (SELECT unnest(?::VARCHAR[][]))",
@@ -75,11 +81,13 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: ParseBatch) -> bool:
     ensure_raw_tables(con)
     processed = batch.document_shas
     with _transaction(con):
-        changed = [
-            _replace(con, schema, batch.frame(schema.name), "document_sha256", processed)
+        changed = {
+            sha
             for schema in (*schemas.PARSED_FRAMES, schemas.QUARANTINE)
-        ]
-    return any(changed)
+            for sha in _replace(con, schema, batch.frame(schema.name), "document_sha256", processed)
+        }
+        changed_documents.record(con, sorted(changed))
+    return bool(changed)
 
 
 def document_rows(con: duckdb.DuckDBPyConnection, schema: schemas.FrameSchema, shas: list[str]) -> pl.DataFrame:

@@ -8,11 +8,16 @@ import dagster as dg
 import duckdb
 import pytest
 
+from pipeline.defs.scans import ingest_run_config, save_scan
 from pipeline.settings import RAW_DIR_ENV, WAREHOUSE_ENV
+from pipeline.sources.drop_folder import scan
 from tests.conftest import dagster_home
 
 
-def run_ingest(raw: Path, warehouse: Path, *, times: int = 1) -> list[dg.ExecuteInProcessResult]:
+def run_ingest(
+    raw: Path, warehouse: Path, *, times: int = 1, full_refresh: bool = False
+) -> list[dg.ExecuteInProcessResult]:
+    """``times`` runs of the job; with ``full_refresh``, as ``ingest --full-refresh`` starts it."""
     with (
         pytest.MonkeyPatch.context() as patch,
         dagster_home() as home,
@@ -24,7 +29,11 @@ def run_ingest(raw: Path, warehouse: Path, *, times: int = 1) -> list[dg.Execute
 
         job = defs().resolve_job_def("ingest_all")
         # What the sensor does: the run scans the folder itself (no scan handed over), the warehouse decides.
-        return [job.execute_in_process(instance=instance, raise_on_error=False) for _ in range(times)]
+        run_config = ingest_run_config(save_scan(scan(raw), home), full_refresh=True) if full_refresh else None
+        return [
+            job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False)
+            for _ in range(times)
+        ]
 
 
 def query(warehouse: Path, sql: str) -> list[tuple]:

@@ -32,6 +32,7 @@ metric_codes as (
 line_items as (
 
     select * from {{ ref('stg_disclosures__line_items') }}
+    where {{ in_build_scope('document_sha256') }}
 
 ),
 

@@ -6,6 +6,7 @@
 with departments as (
 
     select * from {{ ref('int_departments_resolved') }}
+    where {{ in_build_scope('document_sha256') }}
 
 )
 

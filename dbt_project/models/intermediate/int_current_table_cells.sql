@@ -12,12 +12,14 @@
 with line_items as (
 
     select * from {{ ref('stg_disclosures__line_items') }}
+    where {{ in_build_scope('document_sha256') }}
 
 ),
 
 statement_tables as (
 
     select * from {{ ref('stg_disclosures__statement_tables') }}
+    where {{ in_build_scope('document_sha256') }}
 
 ),
 

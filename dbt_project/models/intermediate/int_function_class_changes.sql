@@ -9,6 +9,7 @@ with spending as (
 
     select * from {{ ref('fct_function_spending') }}
     where class_level in ('类', '款')
+        and {{ in_build_scope('document_sha256') }}
 
 ),
 

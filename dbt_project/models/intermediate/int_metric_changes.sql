@@ -64,6 +64,7 @@ parser_pct_findings as (
     select document_sha256, observed_location
     from {{ ref('stg_disclosures__findings') }}
     where check_name = 'yoy_pct_consistent'
+        and {{ in_build_scope('document_sha256') }}
 
 ),
 

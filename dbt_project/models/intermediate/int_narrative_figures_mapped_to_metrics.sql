@@ -9,12 +9,14 @@
 with figures as (
 
     select * from {{ ref('stg_disclosures__narrative_figures') }}
+    where {{ in_build_scope('document_sha256') }}
 
 ),
 
 documents as (
 
     select document_sha256, report_kind from {{ ref('stg_disclosures__documents') }}
+    where {{ in_build_scope('document_sha256') }}
 
 ),
 

@@ -7,12 +7,14 @@
 with statements as (
 
     select * from {{ ref('stg_disclosures__yoy_statements') }}
+    where {{ in_build_scope('document_sha256') }}
 
 ),
 
 documents as (
 
     select document_sha256, report_kind from {{ ref('stg_disclosures__documents') }}
+    where {{ in_build_scope('document_sha256') }}
 
 ),
 

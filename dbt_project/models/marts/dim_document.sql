@@ -4,21 +4,25 @@
 -- sha256 of the newer one), and quarantined files (state 'quarantined', with reason_code and reason) - the union
 -- of raw.documents and raw.quarantine. file_present says whether the document's bytes were still in the drop folder
 -- at the last run's scan, under any of their paths: a document whose file is gone stays, with all its rows.
+{{ config(pre_hook="{{ rebuild_build_scope('document_sha256') }}") }}
 with departments as (
 
     select * from {{ ref('int_departments_resolved') }}
+    where {{ in_build_scope('document_sha256') }}
 
 ),
 
 documents as (
 
     select * from {{ ref('stg_disclosures__documents') }}
+    where {{ in_build_scope('document_sha256') }}
 
 ),
 
 quarantine as (
 
     select * from {{ ref('stg_disclosures__quarantine') }}
+    where {{ in_build_scope('document_sha256') }}
 
 ),
 
@@ -30,6 +34,7 @@ file_counts as (
         max(document_files.file_size_bytes) as file_size_bytes,
         coalesce(bool_or(document_files.is_present), false) as file_present
     from {{ ref('stg_disclosures__document_files') }} as document_files
+    where {{ in_build_scope('document_files.document_sha256') }}
     group by document_files.document_sha256
 
 ),

@@ -1,5 +1,7 @@
 -- dim_region: 每个行政区划一行（GB/T 2260 省、地、县三级）/ one row per administrative division (GB/T 2260),
 -- with the names of its province and prefecture and its full name (上海市普陀区; a municipality's name once).
+-- Rebuilt whole each build: a code list, small, named from every report's printing.
+{{ config(materialized='table') }}
 with regions as (
 
     select * from {{ ref('stg_disclosures__regions') }}

@@ -11,6 +11,7 @@
 -- from zero (null when the budget is 0 or missing). Function classes compare one table per report: both sides'
 -- fund scopes are kept, as a 决算 read from its all-funds table beside a 预算 read from its general-budget table is
 -- not like for like (is_same_fund_scope).
+{{ config(pre_hook="{{ rebuild_build_scope() }}") }}
 with metrics as (
 
     select * from {{ ref('int_department_metrics') }}
@@ -20,6 +21,7 @@ with metrics as (
 spending as (
 
     select * from {{ ref('fct_function_spending') }}
+    where {{ in_build_scope('document_sha256') }}
 
 ),
 

@@ -6,6 +6,7 @@
 -- report prints 0 or states there is none (metrics_stated_zero lists the latter); null where the report discloses
 -- nothing, or prints a number beyond what the warehouse holds (metrics_out_of_range lists those). Budget execution
 -- columns: the 本年支出合计 row of fct_budget_vs_final.
+{{ config(pre_hook="{{ rebuild_build_scope('document_sha256') }}") }}
 {%- set metrics = [
     'total_income', 'current_year_income', 'fiscal_appropriation_income', 'general_budget_income',
     'superior_subsidy_income', 'business_income', 'operating_income', 'affiliated_income', 'other_income',
@@ -19,6 +20,7 @@
 with panel as (
 
     select * from {{ ref('fct_department_metric') }}
+    where {{ in_build_scope('document_sha256') }}
 
 ),
 
@@ -94,6 +96,7 @@ budget_vs_final as (
 
     select * from {{ ref('fct_budget_vs_final') }}
     where comparison_level = 'metric' and metric_code = 'current_year_expenditure'
+        and {{ in_build_scope('department_key', 'department_key') }}
 
 )
 

@@ -3,6 +3,7 @@
 -- Narrative figures are matched by section, label, unit and their order among figures sharing those; table cells
 -- by table kind, classification code, item name, measure and their order among cells sharing those. A figure in
 -- one version only is 'added' or 'removed'; one whose value differs is 'changed'; equal figures are no row.
+{{ config(pre_hook="{{ rebuild_build_scope('old_document_sha256') }}") }}
 with versions as (
 
     select
@@ -14,6 +15,7 @@ with versions as (
         report_scope
     from {{ ref('int_departments_resolved') }}
     where superseded_by_sha256 is not null
+        and {{ in_build_scope('document_sha256') }}
 
 ),
 
@@ -32,6 +34,7 @@ narrative as (
         value_printed,
         unit_printed
     from {{ ref('stg_disclosures__narrative_figures') }}
+    where {{ in_build_scope('document_sha256') }}
 
 ),
 
@@ -55,6 +58,7 @@ cells as (
     join {{ ref('stg_disclosures__statement_tables') }} as statement_tables
         on line_items.document_sha256 = statement_tables.document_sha256
         and line_items.table_index = statement_tables.table_index
+    where {{ in_build_scope('line_items.document_sha256') }}
 
 ),
 

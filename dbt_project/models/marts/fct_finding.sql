@@ -3,9 +3,11 @@
 -- department and year columns for researchers. Findings within one document are the parser's (raw.findings);
 -- those that compare sources the warehouse joins - a narrative figure against the table's, a stated change against
 -- the prior year's report - are int_cross_source_findings'.
+{{ config(pre_hook="{{ rebuild_build_scope('document_sha256') }}") }}
 with findings as (
 
     select * from {{ ref('stg_disclosures__findings') }}
+    where {{ in_build_scope('document_sha256') }}
     union all by name
     select * from {{ ref('int_cross_source_findings') }}
 
@@ -16,6 +18,7 @@ departments as (
     -- The latest version of each report only; older versions are listed in fct_document_revision_change.
     select * from {{ ref('int_departments_resolved') }}
     where is_current_version
+        and {{ in_build_scope('document_sha256') }}
 
 )
 

@@ -8,6 +8,9 @@
 -- A class whose total is printed beyond what the warehouse holds is no row (fct_finding's amount_out_of_range names
 -- it): its report's shares of total are null rather than shares of the other classes' sum, and so is the share
 -- of each row under it.
+{{ config(pre_hook="{{ rebuild_build_scope('document_sha256') }}") }}
+-- Scoped through its inputs; the pre-hook reads the scope itself:
+-- depends_on: {{ ref('int_build_scope') }}
 with lines as (
 
     select * from {{ ref('int_function_spending_lines') }}
@@ -48,7 +51,10 @@ final as (
         cast(lines.function_class_code as varchar) as function_class_code,
         cast(function_classes.class_level as varchar) as class_level,
         cast(function_classes.parent_code as varchar) as parent_code,
-        cast(function_classes.name_zh as varchar) as function_class_name_zh,
+        -- The standard name where the seed has the code, else the name this report printed: a department's rows
+        -- depend on its own reports only, so an incremental build equals a full one.
+        cast(coalesce(function_classes.seed_name_zh, nullif(trim(lines.item_name), '')) as varchar)
+            as function_class_name_zh,
         cast(lines.item_name as varchar) as item_name_printed,
         cast(lines.total_wan_yuan as decimal(24, 6)) as total_wan_yuan,
         cast(lines.basic_wan_yuan as decimal(24, 6)) as basic_wan_yuan,

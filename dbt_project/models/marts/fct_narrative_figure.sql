@@ -2,6 +2,7 @@
 -- one row per figure the narrative states, with its metric code where mapped (the first in the panel's order
 -- when it names two, as 收入支出总计 does) and what the figure is of, document and department columns, and
 -- provenance (line, page, character span, sentence).
+{{ config(pre_hook="{{ rebuild_build_scope('document_sha256') }}") }}
 with figures as (
 
     select mapped.*
@@ -19,6 +20,7 @@ departments as (
     -- The latest version of each report only; older versions are listed in fct_document_revision_change.
     select * from {{ ref('int_departments_resolved') }}
     where is_current_version
+        and {{ in_build_scope('document_sha256') }}
 
 )
 

@@ -1,8 +1,10 @@
 -- fct_performance_indicator: 绩效自评表的指标行，每行一条；附部门与年度列 /
 -- indicator rows (绩效指标) of the performance tables, one row per indicator, with department and year columns.
+{{ config(pre_hook="{{ rebuild_build_scope('document_sha256') }}") }}
 with indicators as (
 
     select * from {{ ref('stg_disclosures__performance_indicators') }}
+    where {{ in_build_scope('document_sha256') }}
 
 ),
 
@@ -11,6 +13,7 @@ departments as (
     -- The latest version of each report only; older versions are listed in fct_document_revision_change.
     select * from {{ ref('int_departments_resolved') }}
     where is_current_version
+        and {{ in_build_scope('document_sha256') }}
 
 )
 

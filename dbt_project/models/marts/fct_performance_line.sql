@@ -1,9 +1,11 @@
 -- fct_performance_line: 绩效自评表的预算执行行（对应项目），每行一条；附部门与年度列 /
 -- budget-execution lines (对应项目) of the performance tables, one row per line, with department and
 -- year columns. Executed <= allocated is not an identity (over-execution happens); nothing is corrected.
+{{ config(pre_hook="{{ rebuild_build_scope('document_sha256') }}") }}
 with lines as (
 
     select * from {{ ref('stg_disclosures__performance_lines') }}
+    where {{ in_build_scope('document_sha256') }}
 
 ),
 
@@ -12,6 +14,7 @@ departments as (
     -- The latest version of each report only; older versions are listed in fct_document_revision_change.
     select * from {{ ref('int_departments_resolved') }}
     where is_current_version
+        and {{ in_build_scope('document_sha256') }}
 
 )
 

@@ -11,6 +11,9 @@
 -- (无可比性, 口径调整, 机构改革, 新成立): the change is shown, but is no like-for-like change.
 -- change_pct is exact decimal arithmetic rounded half away from zero (macro exact_percent), null when the prior is
 -- not above zero.
+{{ config(pre_hook="{{ rebuild_build_scope('document_sha256') }}") }}
+-- Scoped through its inputs; the pre-hook reads the scope itself:
+-- depends_on: {{ ref('int_build_scope') }}
 with metric_changes as (
 
     select * from {{ ref('int_metric_changes') }}
@@ -40,6 +43,7 @@ unioned as (
     select
         department_key, report_scope, fiscal_year, report_kind, metric_code,
         cast(null as varchar) as function_class_code,
+        cast(null as varchar) as function_class_name_zh,
         cast(null as varchar) as class_level,
         value_wan_yuan, disclosure_status, prior_value_wan_yuan, prior_source,
         report_prior_value_wan_yuan, implied_prior_value_wan_yuan,
@@ -56,7 +60,7 @@ unioned as (
 
     select
         department_key, report_scope, fiscal_year, report_kind, 'function_class_expenditure',
-        function_class_code, class_level,
+        function_class_code, function_class_name_zh, class_level,
         value_wan_yuan, 'printed',
         case prior_source when 'report' then report_prior_value_wan_yuan when 'implied'
             then implied_prior_value_wan_yuan end,
@@ -84,7 +88,7 @@ final as (
         cast(unioned.metric_code as varchar) as metric_code,
         cast(unioned.function_class_code as varchar) as function_class_code,
         cast(unioned.class_level as varchar) as class_level,
-        cast(coalesce(function_classes.name_zh, metric_codes.label_zh) as varchar) as metric_label_zh,
+        cast(coalesce(unioned.function_class_name_zh, metric_codes.label_zh) as varchar) as metric_label_zh,
         cast(metric_codes.label_en as varchar) as metric_label_en,
         cast(unioned.value_wan_yuan as decimal(24, 6)) as value_wan_yuan,
         cast(unioned.disclosure_status as varchar) as disclosure_status,
@@ -120,8 +124,6 @@ final as (
         on unioned.department_key = departments.department_key
     inner join metric_codes
         on unioned.metric_code = metric_codes.metric_code
-    left join {{ ref('dim_function_class') }} as function_classes
-        on unioned.function_class_code = function_classes.function_class_code
 
 )
 

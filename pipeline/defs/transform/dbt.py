@@ -1,11 +1,12 @@
 import dagster as dg
+from pydantic import Field
 from dagster_dbt import DbtCliResource, dbt_assets
 
 from pipeline.defs.resources import Warehouse
 from pipeline.lib.dbt_project import dbt_project, keep_invocation_artifacts, project_fingerprint
 from pipeline.lib.dbt_translator import translator
 from pipeline.lib.environ import environment_variable
-from pipeline.load import build_state
+from pipeline.load import build_state, changed_documents
 from pipeline.settings import WAREHOUSE_ENV
 
 
@@ -15,18 +16,27 @@ from pipeline.settings import WAREHOUSE_ENV
 _FED_BY_REPORTS = ("--exclude", "resource_type:seed resource_type:unit_test", "--indirect-selection", "cautious")
 
 
+class DbtBuildConfig(dg.Config):
+    full_refresh: bool = Field(
+        default=False, description="build every mart anew from every document (dbt --full-refresh)"
+    )
+
+
 @dbt_assets(
     manifest=dbt_project.manifest_path,
     project=dbt_project,
     dagster_dbt_translator=translator,
     op_tags={"dagster/concurrency_key": "warehouse_writer"},
 )
-def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
+def dbt_models(
+    context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse, config: DbtBuildConfig
+):
     """dbt build: staging → intermediate → marts, with every dbt test as an asset check.
 
     When the warehouse was last built by this very project, only what the reports feed is built again: seeds,
-    models and tests on seeds alone, and unit tests (fixtures in, fixtures out) would give what they gave then. A
-    changed project builds everything, with ``--full-refresh``.
+    models and tests on seeds alone, and unit tests (fixtures in, fixtures out) would give what they gave then;
+    and the marts are built incrementally, for the departments of the documents that changed since (model
+    ``int_build_scope``). A changed project, or ``full_refresh``, builds everything, with ``--full-refresh``.
     """
     with warehouse.get_connection() as con:
         built_by_this_project = build_state.recorded(con, build_state.DBT_PROJECT_KEY) == project_fingerprint()
@@ -35,14 +45,18 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse
     # restored afterwards.
     # A changed project may have changed a seed's columns: dbt would refill the older table (and fail on the new
     # columns), so every table is made anew.
-    arguments = _FED_BY_REPORTS if built_by_this_project else ("--full-refresh",)
+    arguments = _FED_BY_REPORTS if built_by_this_project and not config.full_refresh else ("--full-refresh",)
     with environment_variable(WAREHOUSE_ENV, str(warehouse.build)):
         invocation = dbt.cli(["build", *arguments], context=context)
         try:
             yield from invocation.stream()
         finally:
             keep_invocation_artifacts(invocation.target_path)
-    # Reached only when the build succeeded: a later run with no new document may then skip dbt altogether.
+    # Reached only when the build succeeded: a later run with no new document may then skip dbt altogether, and
+    # the next incremental build starts from no changed document.
     with warehouse.get_connection() as con:
+        con.execute("BEGIN TRANSACTION")
+        changed_documents.clear(con)
         build_state.record(con, build_state.DBT_PROJECT_KEY, project_fingerprint())
+        con.execute("COMMIT")
 

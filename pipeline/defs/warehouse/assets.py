@@ -28,6 +28,9 @@ class LoadConfig(dg.Config):
         default=[], description="sha256 of documents to read again although this parser version has read them"
     )
     reparse_quarantined: bool = Field(default=False, description="read every quarantined document again")
+    full_refresh: bool = Field(
+        default=False, description="hand the warehouse on to dbt even if nothing changed, for a full rebuild"
+    )
 
 
 # The documents table stands for the load; the other raw tables are written by the same step and stand in the graph
@@ -111,7 +114,7 @@ def disclosures_tables(
         )
         todo = set(pending.to_parse)
         # Rows change when a document is new or reads differently; files, or a dbt project, when they changed.
-        changed = pending.files_changed or pending.dbt_stale
+        changed = pending.files_changed or pending.dbt_stale or config.full_refresh
         changed_under: list[str] = []
         if pending.any:
             load_files(con, raw_documents)

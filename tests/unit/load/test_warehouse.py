@@ -6,7 +6,7 @@ import polars as pl
 import pytest
 
 from pipeline import schemas
-from pipeline.load import build_state
+from pipeline.load import build_state, changed_documents
 from pipeline.load.pending import PendingWork, pending_work
 from pipeline.load.warehouse import load_batch, load_files
 from pipeline.parse.batch import ParseBatch
@@ -192,3 +192,52 @@ def test_parsed_tables_of_an_older_shape_are_made_anew_and_the_files_kept(tmp_pa
     assert figures == [("b",)]  # a's rows of the older shape are gone from every parsed table
     assert files == [("a",)]
     assert required == [("NO",)]
+
+
+def _changed(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return [sha for (sha,) in con.execute("SELECT document_sha256 FROM pipeline.changed_documents ORDER BY 1").fetchall()]
+
+
+def test_the_documents_whose_rows_changed_are_listed_for_the_next_build_and_only_they(tmp_path: Path) -> None:
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
+        load_files(con, _files(("a", "a.txt"), ("b", "b.bin")))
+        load_batch(con, _batch(["a"], quarantined=["b"]))
+        assert _changed(con) == ["a", "b"]
+        changed_documents.clear(con)
+        # The same files and the same reading change no row: nothing for the next build.
+        load_files(con, _files(("a", "a.txt"), ("b", "b.bin")))
+        assert load_batch(con, _batch(["a"], quarantined=["b"])) is False
+        assert _changed(con) == []
+        # A document read to another figure, a file gone: those documents, once each.
+        load_batch(con, _batch(["a"], figure_value="1.00"))
+        load_files(con, _files(("a", "a.txt")))
+        assert _changed(con) == ["a", "b"]
+
+
+def test_a_load_rolled_back_lists_nothing(tmp_path: Path) -> None:
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
+        load_files(con, _files(("a", "a.txt")))
+        changed_documents.clear(con)
+        broken = _batch(["a"], figure_value="1.00")
+        broken.frames["statement_tables"] = pl.DataFrame({"document_sha256": ["a"]})
+        with pytest.raises(schemas.SchemaError):
+            load_batch(con, broken)
+        assert _changed(con) == []
+
+
+def test_raw_tables_made_with_primary_keys_lose_them_and_keep_their_rows(tmp_path: Path) -> None:
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
+        load_files(con, _files(("a", "a.txt")))
+        load_batch(con, _batch(["a"]))
+        before = _snapshot(con)
+        con.execute("CREATE TABLE raw.keyed AS SELECT * FROM raw.narrative_figures")
+        con.execute("DROP TABLE raw.narrative_figures")
+        con.execute(
+            "CREATE TABLE raw.narrative_figures AS SELECT * FROM raw.keyed WITH NO DATA"
+        )
+        con.execute(f"ALTER TABLE raw.narrative_figures ADD PRIMARY KEY ({', '.join(schemas.NARRATIVE_FIGURES.key)})")
+        con.execute("INSERT INTO raw.narrative_figures SELECT * FROM raw.keyed")
+        con.execute("DROP TABLE raw.keyed")
+        load_batch(con, _batch(["a"]))
+        assert _snapshot(con) == before
+        assert not con.execute("SELECT * FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'").fetchall()
