@@ -7,19 +7,34 @@
   (document_sha256 or department_key). Put it where a model first reads document-grained rows, so that what
   follows costs the scope, not the corpus.
 
-  rebuild_build_scope(document_column, department_column): the pre-hook of an incremental mart. On an
-  incremental build it deletes the mart's rows of the scope's documents or departments; the model's select then
-  appends them anew (incremental_strategy append). A full build (--full-refresh, or a first one) makes the table.
+  build_scope_rows(columns, scope): the predicate that picks a mart's rows of the scope, from the mart's columns: its
+  document's (document_sha256, or sha256 in fct_line_item) in the scope's documents, or its department_key in the
+  scope's departments. `scope` is int_build_scope's relation where a ref cannot be declared (a test's filter).
+
+  rebuild_build_scope(): every incremental mart's pre-hook (dbt_project.yml). On an incremental build it deletes
+  the mart's rows of the scope; the model's select then appends them anew (incremental_strategy append). A full
+  build (--full-refresh, or a first one) makes the table.
 -#}
-{% macro in_build_scope(column, scope_column='document_sha256') -%}
-{{ column }} in (select {{ scope_column }} from {{ ref('int_build_scope') }})
+{% macro in_build_scope(column, scope_column='document_sha256', scope=none) -%}
+{{ column }} in (select {{ scope_column }} from {{ scope or ref('int_build_scope') }})
 {%- endmacro %}
 
-{% macro rebuild_build_scope(document_column=none, department_column='department_key') -%}
+{% macro build_scope_rows(columns, scope=none) -%}
+    {%- set terms = [] -%}
+    {%- for column in ['document_sha256', 'sha256'] if column in columns -%}
+        {%- if loop.first %}{% do terms.append(in_build_scope(column, scope=scope)) %}{% endif -%}
+    {%- endfor -%}
+    {%- if 'department_key' in columns -%}
+        {%- do terms.append(in_build_scope('department_key', 'department_key', scope)) -%}
+    {%- endif -%}
+    {%- if not terms -%}
+        {{ exceptions.raise_compiler_error('no document or department column to scope ' ~ columns | list) }}
+    {%- endif -%}
+    ({{ terms | join(' or ') }})
+{%- endmacro %}
+
+{% macro rebuild_build_scope() -%}
 {%- if is_incremental() -%}
-delete from {{ this }} where
-    {%- if document_column %} {{ in_build_scope(document_column) }}{% endif %}
-    {%- if document_column and department_column %} or{% endif %}
-    {%- if department_column %} {{ in_build_scope(department_column, 'department_key') }}{% endif %}
+delete from {{ this }} where {{ build_scope_rows(model.columns) }}
 {%- endif -%}
 {%- endmacro %}

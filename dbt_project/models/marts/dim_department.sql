@@ -1,6 +1,5 @@
 -- dim_department: 每个部门键一行（跨年度稳定）/ one row per department_key, stable across years: the name the
 -- department printed last, its region, every name variant it printed, and the years it reported.
-{{ config(pre_hook="{{ rebuild_build_scope() }}") }}
 with departments as (
 
     select * from {{ ref('int_departments_resolved') }}

@@ -4,7 +4,6 @@
 -- sha256 of the newer one), and quarantined files (state 'quarantined', with reason_code and reason) - the union
 -- of raw.documents and raw.quarantine. file_present says whether the document's bytes were still in the drop folder
 -- at the last run's scan, under any of their paths: a document whose file is gone stays, with all its rows.
-{{ config(pre_hook="{{ rebuild_build_scope('document_sha256') }}") }}
 with departments as (
 
     select * from {{ ref('int_departments_resolved') }}

@@ -11,7 +11,6 @@
 -- from zero (null when the budget is 0 or missing). Function classes compare one table per report: both sides'
 -- fund scopes are kept, as a 决算 read from its all-funds table beside a 预算 read from its general-budget table is
 -- not like for like (is_same_fund_scope).
-{{ config(pre_hook="{{ rebuild_build_scope() }}") }}
 with metrics as (
 
     select * from {{ ref('int_department_metrics') }}

@@ -7,7 +7,6 @@
 -- sentence such as 无“三公”经费支出); null only where it discloses nothing. Where the value is read from (document,
 -- page, cell box or cell reference, or line and character span) and the other source's figure are kept beside it.
 -- budget_wan_yuan is a 决算's own 年初预算 printed for the metric (a table's 预算数 column, a sentence 年初预算为…).
-{{ config(pre_hook="{{ rebuild_build_scope('document_sha256') }}") }}
 with reports as (
 
     select distinct department_key, report_scope, fiscal_year, report_kind

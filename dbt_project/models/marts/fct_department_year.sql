@@ -6,7 +6,6 @@
 -- report prints 0 or states there is none (metrics_stated_zero lists the latter); null where the report discloses
 -- nothing, or prints a number beyond what the warehouse holds (metrics_out_of_range lists those). Budget execution
 -- columns: the 本年支出合计 row of fct_budget_vs_final.
-{{ config(pre_hook="{{ rebuild_build_scope('document_sha256') }}") }}
 {%- set metrics = [
     'total_income', 'current_year_income', 'fiscal_appropriation_income', 'general_budget_income',
     'superior_subsidy_income', 'business_income', 'operating_income', 'affiliated_income', 'other_income',

@@ -3,7 +3,6 @@
 -- Narrative figures are matched by section, label, unit and their order among figures sharing those; table cells
 -- by table kind, classification code, item name, measure and their order among cells sharing those. A figure in
 -- one version only is 'added' or 'removed'; one whose value differs is 'changed'; equal figures are no row.
-{{ config(pre_hook="{{ rebuild_build_scope('old_document_sha256') }}") }}
 with versions as (
 
     select

@@ -3,7 +3,6 @@
 -- department and year columns for researchers. Findings within one document are the parser's (raw.findings);
 -- those that compare sources the warehouse joins - a narrative figure against the table's, a stated change against
 -- the prior year's report - are int_cross_source_findings'.
-{{ config(pre_hook="{{ rebuild_build_scope('document_sha256') }}") }}
 with findings as (
 
     select * from {{ ref('stg_disclosures__findings') }}

@@ -8,8 +8,7 @@
 -- A class whose total is printed beyond what the warehouse holds is no row (fct_finding's amount_out_of_range names
 -- it): its report's shares of total are null rather than shares of the other classes' sum, and so is the share
 -- of each row under it.
-{{ config(pre_hook="{{ rebuild_build_scope('document_sha256') }}") }}
--- Scoped through its inputs; the pre-hook reads the scope itself:
+-- Scoped through its inputs; its pre-hook (rebuild_build_scope) reads the scope itself:
 -- depends_on: {{ ref('int_build_scope') }}
 with lines as (
 

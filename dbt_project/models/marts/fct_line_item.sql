@@ -2,7 +2,6 @@
 -- one row per numeric cell printed in a standard table, with its page and cell bbox (or cell reference), the table it belongs to,
 -- and the department and year of its document. Column names follow the published contract: `sha256` is the
 -- document's sha256 (document_sha256 elsewhere), `value_wan` the exact amount in 万元.
-{{ config(pre_hook="{{ rebuild_build_scope('sha256') }}") }}
 with line_items as (
 
     select * from {{ ref('stg_disclosures__line_items') }}

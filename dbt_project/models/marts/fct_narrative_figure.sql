@@ -2,7 +2,6 @@
 -- one row per figure the narrative states, with its metric code where mapped (the first in the panel's order
 -- when it names two, as 收入支出总计 does) and what the figure is of, document and department columns, and
 -- provenance (line, page, character span, sentence).
-{{ config(pre_hook="{{ rebuild_build_scope('document_sha256') }}") }}
 with figures as (
 
     select mapped.*

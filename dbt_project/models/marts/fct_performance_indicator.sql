@@ -1,6 +1,5 @@
 -- fct_performance_indicator: 绩效自评表的指标行，每行一条；附部门与年度列 /
 -- indicator rows (绩效指标) of the performance tables, one row per indicator, with department and year columns.
-{{ config(pre_hook="{{ rebuild_build_scope('document_sha256') }}") }}
 with indicators as (
 
     select * from {{ ref('stg_disclosures__performance_indicators') }}

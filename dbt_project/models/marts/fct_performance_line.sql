@@ -1,7 +1,6 @@
 -- fct_performance_line: 绩效自评表的预算执行行（对应项目），每行一条；附部门与年度列 /
 -- budget-execution lines (对应项目) of the performance tables, one row per line, with department and
 -- year columns. Executed <= allocated is not an identity (over-execution happens); nothing is corrected.
-{{ config(pre_hook="{{ rebuild_build_scope('document_sha256') }}") }}
 with lines as (
 
     select * from {{ ref('stg_disclosures__performance_lines') }}

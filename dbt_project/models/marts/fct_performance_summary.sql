@@ -1,7 +1,6 @@
 -- fct_performance_summary: 绩效自评表的表头与总分，每张表一行；附部门与年度列 /
 -- performance self-evaluation tables: header figures and total score, one row per table,
 -- with department and year columns.
-{{ config(pre_hook="{{ rebuild_build_scope('document_sha256') }}") }}
 with summaries as (
 
     select * from {{ ref('stg_disclosures__performance_summaries') }}

@@ -1,6 +1,5 @@
 -- fct_statement_table: 报告中的每张表一行（含空表及其注释） /
 -- one row per table of a report, empty tables (注：…故本表无数据) included, with its kind, pages, unit and cell count.
-{{ config(pre_hook="{{ rebuild_build_scope('document_sha256') }}") }}
 with statement_tables as (
 
     select * from {{ ref('stg_disclosures__statement_tables') }}

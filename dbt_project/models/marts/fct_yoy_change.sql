@@ -11,8 +11,7 @@
 -- (无可比性, 口径调整, 机构改革, 新成立): the change is shown, but is no like-for-like change.
 -- change_pct is exact decimal arithmetic rounded half away from zero (macro exact_percent), null when the prior is
 -- not above zero.
-{{ config(pre_hook="{{ rebuild_build_scope('document_sha256') }}") }}
--- Scoped through its inputs; the pre-hook reads the scope itself:
+-- Scoped through its inputs; its pre-hook (rebuild_build_scope) reads the scope itself:
 -- depends_on: {{ ref('int_build_scope') }}
 with metric_changes as (
 

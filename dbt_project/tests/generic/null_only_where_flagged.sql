@@ -11,7 +11,7 @@
 {% test null_only_where_flagged(model, column_name, location, document_column='document_sha256') %}
 
 select *
-from {{ model }} as checked_rows
+from (select * from {{ model }}) as checked_rows
 where checked_rows.{{ column_name }} is null
     and not exists (
         select 1
