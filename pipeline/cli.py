@@ -95,13 +95,14 @@ def _run_ingest(args: argparse.Namespace, *, load_config: dict, full_refresh: bo
     settings = _apply_overrides(args)
     if not settings.raw_dir.is_dir():
         raise CliError(f"raw folder {settings.raw_dir} does not exist")
-    settings.warehouse.parent.mkdir(parents=True, exist_ok=True)
     prepare_dagster_home(settings)
-    from pipeline.load.publish import set_aside_stale_wal, stale_wal_message
+    if settings.lake_catalog is None:
+        settings.warehouse.parent.mkdir(parents=True, exist_ok=True)
+        from pipeline.load.publish import set_aside_stale_wal, stale_wal_message
 
-    # Before the warehouse is read to judge what is new: DuckDB would apply the stale log to that read as well.
-    if (stale := set_aside_stale_wal(settings.warehouse)) is not None:
-        _say(f"warning: {stale_wal_message(stale)}")
+        # Before the warehouse is read to judge what is new: DuckDB would apply the stale log to that read as well.
+        if (stale := set_aside_stale_wal(settings.warehouse)) is not None:
+            _say(f"warning: {stale_wal_message(stale)}")
     from pipeline.sources.web.config import load_sources
 
     fetch_web = settings.sources.is_file() and bool(load_sources(settings.sources).web_sources)
@@ -145,7 +146,7 @@ def _run_job(
             files, pending = _pending(settings, load_config)
             if not full_refresh and _nothing_new(settings, files, pending):
                 return 0
-        _say(f"ingesting {settings.raw_dir} into {settings.warehouse}")
+        _say(f"ingesting {settings.raw_dir} into {_warehouse_name(settings)}")
         job = definitions.resolve_job_def("ingest_all").with_logger_defs({"progress": progress_logger})
         for _ in range(_ROUNDS):
             # The run reads this scan rather than walking the folder again. Naming the logger in run config makes
@@ -187,12 +188,13 @@ def _report_quarantined(settings: Settings, pending: PendingWork | None) -> None
     import duckdb
 
     from pipeline import schemas
+    from pipeline.load import published
     from pipeline.load.ddl import RAW_SCHEMA
     from pipeline.load.warehouse import document_rows
 
-    if not settings.warehouse.exists():
+    if not published.exists(settings.warehouse, _lake(settings)):
         return
-    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+    with published.read_published(settings.warehouse, _lake(settings)) as con:
         if pending is None:
             rows = con.execute(f"SELECT * FROM {RAW_SCHEMA}.{schemas.QUARANTINE.name} ORDER BY source_path").pl()
         else:
@@ -219,17 +221,16 @@ def _pending(settings: Settings, load_config: dict) -> tuple[pl.DataFrame, Pendi
     """The drop folder's files, and what they leave to do, asked of the published warehouse before any run: a
     nightly run with nothing new costs a folder scan that hashes no file the warehouse knows. No pending work
     (``None``) when there is no warehouse yet: everything is to do."""
+    from pipeline.load import published
     from pipeline.sources import drop_folder
 
-    if not settings.warehouse.exists():
+    if not published.exists(settings.warehouse, _lake(settings)):
         return drop_folder.scan(settings.raw_dir), None
-    import duckdb
-
     from pipeline.lib.dbt_project import project_fingerprint
     from pipeline.load.pending import pending_work, recorded_files
     from pipeline.parse.version import PARSER_VERSION
 
-    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+    with published.read_published(settings.warehouse, _lake(settings)) as con:
         files = drop_folder.scan(settings.raw_dir, recorded_files(con))
         return files, pending_work(
             con, files, files["document_sha256"].unique().to_list(), parser_version=PARSER_VERSION,
@@ -244,7 +245,7 @@ def _nothing_new(settings: Settings, files: pl.DataFrame, pending: PendingWork |
         return True
     if pending is None or pending.any:
         return False
-    _say(f"nothing new in {settings.raw_dir}: {settings.warehouse} stays as it is")
+    _say(f"nothing new in {settings.raw_dir}: {_warehouse_name(settings)} stays as it is")
     return True
 
 
@@ -263,12 +264,25 @@ def _succeeded(result, log_path: Path) -> None:
 
 
 def _read_only_warehouse(args: argparse.Namespace):
-    settings = _apply_overrides(args)
-    if not settings.warehouse.exists():
-        raise CliError(f"warehouse {settings.warehouse} does not exist; run `python -m pipeline ingest` first")
-    import duckdb
+    """What was last published, read-only: the warehouse file, or the lake's last published snapshot."""
+    from pipeline.load import published
 
-    return duckdb.connect(str(settings.warehouse), read_only=True)
+    settings = _apply_overrides(args)
+    if not published.exists(settings.warehouse, _lake(settings)):
+        raise CliError(f"warehouse {settings.warehouse} does not exist; run `python -m pipeline ingest` first")
+    return published.read_published(settings.warehouse, _lake(settings))
+
+
+def _lake(settings: Settings):
+    from pipeline.load.lake import Lake
+
+    return Lake.of(settings.lake_catalog, settings.lake_data_path)
+
+
+def _warehouse_name(settings: Settings) -> str:
+    from pipeline.load import published
+
+    return published.describe(settings.warehouse, _lake(settings))
 
 
 def query(args: argparse.Namespace) -> int:

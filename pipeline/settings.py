@@ -20,6 +20,12 @@ MAX_FILE_BYTES_ENV = "FISCAL_MAX_FILE_BYTES"
 MAX_EXPANDED_BYTES_ENV = "FISCAL_MAX_EXPANDED_BYTES"
 PARSE_TIMEOUT_ENV = "FISCAL_PARSE_TIMEOUT_S"
 PARSE_MEMORY_ENV = "FISCAL_PARSE_MEMORY_MB"
+# Multi-machine mode (pipeline/load/lake.py): the DuckLake catalog's PostgreSQL connection string, and where its
+# Parquet files live. Unset, the warehouse is the one DuckDB file FISCAL_WAREHOUSE names.
+LAKE_ENV = "FISCAL_LAKE"
+LAKE_DATA_ENV = "FISCAL_LAKE_DATA"
+# Which output of dbt_project/profiles.yml dbt builds into: dev (the DuckDB file) or lake.
+DBT_TARGET_ENV = "FISCAL_DBT_TARGET"
 # A department's report is a few MB; a scanned yearbook of a whole province stays under 100 MiB. A larger file
 # in the drop folder is quarantined (too_large) unread, so one stray disk image cannot exhaust the memory.
 DEFAULT_MAX_FILE_BYTES = 100 * 2**20
@@ -59,6 +65,9 @@ class Settings:
     dagster_home: Path
     sources: Path
     limits: ReadLimits
+    # Multi-machine mode: the DuckLake's catalog and data path (pipeline/load/lake.py), or None and None.
+    lake_catalog: str | None = None
+    lake_data_path: str | None = None
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -73,7 +82,19 @@ class Settings:
             dagster_home=path("DAGSTER_HOME", PROJECT_ROOT / ".dagster_home"),
             sources=sources,
             limits=ReadLimits.from_env(),
+            **_lake(),
         )
+
+
+def _lake() -> dict[str, str]:
+    catalog, data_path = os.environ.get(LAKE_ENV, "").strip(), os.environ.get(LAKE_DATA_ENV, "").strip()
+    if not catalog:
+        return {}
+    if not data_path:
+        raise ValueError(f"{LAKE_ENV} names a DuckLake catalog: {LAKE_DATA_ENV} must say where its files live")
+    # A folder ends in a slash for DuckLake; an object-store prefix (s3://…) is taken as written.
+    local = "://" not in data_path
+    return {"lake_catalog": catalog, "lake_data_path": f"{Path(data_path).resolve()}/" if local else data_path}
 
 
 def _configured_drop_folder(sources: Path) -> Path:

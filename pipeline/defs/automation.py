@@ -11,7 +11,6 @@ import hashlib
 from pathlib import Path
 
 import dagster as dg
-import duckdb
 
 from pipeline.defs.ingest.web import web_downloads
 from pipeline.defs.resources import RawFolder, Warehouse
@@ -48,9 +47,8 @@ nightly_fetch = dg.ScheduleDefinition(
 def raw_folder_sensor(context: dg.SensorEvaluationContext, raw_folder: RawFolder, warehouse: Warehouse):
     """Starts ``ingest_all`` when the drop folder holds anything the published warehouse has not read (or files
     were added, renamed or removed, or the dbt project changed); a renamed copy of known bytes costs no parse."""
-    published = Path(warehouse.published)
-    if published.exists():
-        with duckdb.connect(str(published), read_only=True) as con:
+    if warehouse.published_exists():
+        with warehouse.read_published() as con:
             files = drop_folder.scan(Path(raw_folder.path), recorded_files(con))
             pending = pending_work(
                 con, files, files["document_sha256"].unique().to_list(), parser_version=PARSER_VERSION,

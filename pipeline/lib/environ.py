@@ -1,4 +1,4 @@
-"""An environment variable set for the length of a block: for the processes started in it, which inherit it."""
+"""Environment variables set for the length of a block: for the processes started in it, which inherit them."""
 
 from __future__ import annotations
 
@@ -8,14 +8,15 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def environment_variable(name: str, value: str) -> Iterator[None]:
-    """Sets ``name`` in this process's environment; afterwards it is as it was, unset if it was."""
-    before = os.environ.get(name)
-    os.environ[name] = value
+def environment_variables(values: dict[str, str]) -> Iterator[None]:
+    """Sets ``values`` in this process's environment; afterwards each is as it was, unset if it was."""
+    before = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
     try:
         yield
     finally:
-        if before is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = before
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

@@ -13,7 +13,8 @@ DBT_PROJECT_KEY = "dbt_project_fingerprint"
 
 def recorded(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
     exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'pipeline' AND table_name = 'build_state'"
+        "SELECT count(*) FROM information_schema.tables WHERE table_catalog = current_database() "
+        "AND table_schema = 'pipeline' AND table_name = 'build_state'"
     ).fetchone()[0]
     if not exists:
         return None
@@ -23,5 +24,7 @@ def recorded(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
 
 def record(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
     con.execute("CREATE SCHEMA IF NOT EXISTS pipeline")
-    con.execute(f"CREATE TABLE IF NOT EXISTS {_TABLE} (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)")
-    con.execute(f"INSERT OR REPLACE INTO {_TABLE} VALUES (?, ?)", [key, value])
+    # No PRIMARY KEY (DuckLake has none): the key's row is replaced, in the caller's transaction when there is one.
+    con.execute(f"CREATE TABLE IF NOT EXISTS {_TABLE} (key VARCHAR NOT NULL, value VARCHAR NOT NULL)")
+    con.execute(f"DELETE FROM {_TABLE} WHERE key = ?", [key])
+    con.execute(f"INSERT INTO {_TABLE} VALUES (?, ?)", [key, value])

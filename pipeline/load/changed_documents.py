@@ -29,6 +29,15 @@ def record(con: duckdb.DuckDBPyConnection, shas: list[str]) -> None:
         )
 
 
+def waiting(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether documents changed that no build has taken in yet."""
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_catalog = current_database() "
+        f"AND table_schema = '{SCHEMA}' AND table_name = 'changed_documents'"
+    ).fetchone()[0]
+    return bool(exists) and con.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0] > 0
+
+
 def clear(con: duckdb.DuckDBPyConnection) -> None:
     """Empties the list once a build has taken every document in it."""
     ensure_table(con)

@@ -40,38 +40,52 @@ def create_table_sql(schema: FrameSchema, name: str | None = None) -> str:
 
 
 def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Makes the raw tables as declared, changing only what differs: on a lake every statement is a snapshot."""
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {RAW_SCHEMA}")
     changed_documents.ensure_table(con)
     _drop_parsed_tables_of_an_older_shape(con)
+    columns = _columns(con)
     for schema in WAREHOUSE_FRAMES:
-        con.execute(create_table_sql(schema))
-        required = _required_columns(con, schema.name)
+        if schema.name not in columns:
+            con.execute(create_table_sql(schema))
+            continue
         # A warehouse made before a nullable column was declared gets it, so its next load can insert by name;
         # one made while a column was required lets it be null now.
         for column in schema.columns:
             if column.nullable and column.name not in schema.key:
-                con.execute(
-                    f"ALTER TABLE {RAW_SCHEMA}.{schema.name} "
-                    f"ADD COLUMN IF NOT EXISTS {column.name} {duckdb_type(column.dtype)}"
-                )
-                if column.name in required:
+                if column.name not in columns[schema.name]:
+                    con.execute(
+                        f"ALTER TABLE {RAW_SCHEMA}.{schema.name} "
+                        f"ADD COLUMN {column.name} {duckdb_type(column.dtype)}"
+                    )
+                elif columns[schema.name][column.name]:
                     con.execute(
                         f"ALTER TABLE {RAW_SCHEMA}.{schema.name} ALTER COLUMN {column.name} DROP NOT NULL"
                     )
     _drop_primary_keys(con)
-    for schema in WAREHOUSE_FRAMES:
-        comment = f"{schema.zh} / {schema.en}".replace("'", "''")
-        con.execute(f"COMMENT ON TABLE {RAW_SCHEMA}.{schema.name} IS '{comment}'")
-
-
-def _required_columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
-    return {
-        name for (name,) in con.execute(
-            "SELECT column_name FROM information_schema.columns "
-            "WHERE table_schema = ? AND table_name = ? AND is_nullable = 'NO'",
-            [RAW_SCHEMA, table],
+    comments = dict(
+        con.execute(
+            "SELECT table_name, comment FROM duckdb_tables() WHERE database_name = current_database() "
+            "AND schema_name = ?",
+            [RAW_SCHEMA],
         ).fetchall()
-    }
+    )
+    for schema in WAREHOUSE_FRAMES:
+        comment = f"{schema.zh} / {schema.en}"
+        if comments.get(schema.name) != comment:
+            con.execute(f"COMMENT ON TABLE {RAW_SCHEMA}.{schema.name} IS '{comment.replace(chr(39), chr(39) * 2)}'")
+
+
+def _columns(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, bool]]:
+    """Each raw table's columns, and whether each is required (NOT NULL)."""
+    tables: dict[str, dict[str, bool]] = {}
+    for table, column, required in con.execute(
+        "SELECT table_name, column_name, is_nullable = 'NO' FROM information_schema.columns "
+        "WHERE table_catalog = current_database() AND table_schema = ?",
+        [RAW_SCHEMA],
+    ).fetchall():
+        tables.setdefault(table, {})[column] = required
+    return tables
 
 
 def _drop_parsed_tables_of_an_older_shape(con: duckdb.DuckDBPyConnection) -> None:
@@ -82,7 +96,8 @@ def _drop_parsed_tables_of_an_older_shape(con: duckdb.DuckDBPyConnection) -> Non
     existing = {
         table: set(columns)
         for table, columns in con.execute(
-            "SELECT table_name, list(column_name) FROM information_schema.columns WHERE table_schema = ? "
+            "SELECT table_name, list(column_name) FROM information_schema.columns "
+            "WHERE table_catalog = current_database() AND table_schema = ? "
             "GROUP BY table_name",
             [RAW_SCHEMA],
         ).fetchall()
@@ -106,7 +121,7 @@ def _drop_primary_keys(con: duckdb.DuckDBPyConnection) -> None:
     keyed = [
         table for (table,) in con.execute(
             "SELECT DISTINCT table_name FROM duckdb_constraints() "
-            "WHERE schema_name = ? AND constraint_type = 'PRIMARY KEY'",
+            "WHERE database_name = current_database() AND schema_name = ? AND constraint_type = 'PRIMARY KEY'",
             [RAW_SCHEMA],
         ).fetchall()
     ]

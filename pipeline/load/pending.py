@@ -10,7 +10,7 @@ import duckdb
 import polars as pl
 
 from pipeline import schemas
-from pipeline.load import build_state
+from pipeline.load import build_state, changed_documents
 from pipeline.load.ddl import RAW_SCHEMA
 
 
@@ -21,7 +21,8 @@ class PendingWork:
     files_changed: bool
     """A path is new, gone, or its content, size or time changed, since ``raw.document_files`` was written."""
     dbt_stale: bool
-    """The warehouse's models were built from another version of the dbt project, or never."""
+    """The warehouse's models were built from another version of the dbt project, or never, or not since some
+    documents' rows changed (a lake's run that loaded them and died before its build)."""
 
     @property
     def any(self) -> bool:
@@ -57,7 +58,8 @@ def pending_work(
     return PendingWork(
         to_parse=[sha for sha in shas if sha not in done or sha in again],
         files_changed=_files_changed(con, files),
-        dbt_stale=build_state.recorded(con, build_state.DBT_PROJECT_KEY) != dbt_fingerprint,
+        dbt_stale=build_state.recorded(con, build_state.DBT_PROJECT_KEY) != dbt_fingerprint
+        or changed_documents.waiting(con),
     )
 
 
@@ -75,7 +77,9 @@ def _has_raw_tables(con: duckdb.DuckDBPyConnection) -> bool:
     names = {schema.name for schema in schemas.ALL_FRAMES}
     found = {
         name for (name,) in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = ?", [RAW_SCHEMA]
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_catalog = current_database() AND table_schema = ?",
+            [RAW_SCHEMA],
         ).fetchall()
     }
     return names <= found

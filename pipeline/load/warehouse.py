@@ -51,13 +51,12 @@ def load_files(con: duckdb.DuckDBPyConnection, files: pl.DataFrame) -> None:
     paths = files["source_path"].to_list()
     with _transaction(con):
         changed = _replace(con, schemas.DOCUMENT_FILES, files, "source_path", paths)
-        gone = con.execute(
-            f"UPDATE {RAW_SCHEMA}.{schemas.DOCUMENT_FILES.name} SET is_present = false "
-            "WHERE is_present IS DISTINCT FROM false AND source_path NOT IN (SELECT unnest(?::VARCHAR[])) "
-            "RETURNING document_sha256",
-            [paths],
-        ).fetchall()
-        changed_documents.record(con, [*changed, *(sha for (sha,) in gone)])
+        # Not UPDATE … RETURNING, which DuckLake does not support.
+        gone = "WHERE is_present IS DISTINCT FROM false AND source_path NOT IN (SELECT unnest(?::VARCHAR[]))"
+        table = f"{RAW_SCHEMA}.{schemas.DOCUMENT_FILES.name}"
+        gone_shas = [sha for (sha,) in con.execute(f"SELECT document_sha256 FROM {table} {gone}", [paths]).fetchall()]
+        con.execute(f"UPDATE {table} SET is_present = false {gone}", [paths])
+        changed_documents.record(con, [*changed, *gone_shas])
 
 
 def forget_files(con: duckdb.DuckDBPyConnection, changed: list[ChangedFile]) -> None:

@@ -234,7 +234,7 @@ def test_layers_land_in_their_schemas(full_build):
     assert ("main", "fct_yoy_change", "BASE TABLE") in found
     assert ("main", "dim_document", "BASE TABLE") in found
     assert ("staging", "stg_disclosures__documents", "VIEW") in found
-    assert ("intermediate", "int_metric_changes", "VIEW") in found
+    assert ("intermediate", "int_metric_changes", "BASE TABLE") in found
     assert ("seeds", "metric_codes", "BASE TABLE") in found
 
 

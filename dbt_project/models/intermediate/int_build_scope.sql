@@ -5,7 +5,6 @@
 -- make a cycle). A department's series, versions and year-over-year changes are computed within it, so rebuilding
 -- its documents rebuilds everything they touch. A changed document with no department (quarantined) is in scope on
 -- its own. A full build (--full-refresh, or the first) takes every document, quarantined ones included.
-{{ config(materialized='table') }}
 {%- set built = adapter.get_relation(database=this.database, schema='main', identifier='dim_document') %}
 with departments as (
 

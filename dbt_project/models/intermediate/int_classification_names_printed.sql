@@ -5,9 +5,7 @@
 with printed as (
 
     select code_system, classification_code, item_name, document_sha256
-    from {{ ref('stg_disclosures__line_items') }}
-    where classification_code is not null
-        and code_system is not null
+    from {{ ref('int_classification_names_by_document') }}
 
 ),
 

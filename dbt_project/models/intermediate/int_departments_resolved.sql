@@ -10,8 +10,6 @@
 -- and tables: the part is 'narrative' when the file states narrative figures, else 'tables') are versions of one
 -- report. The latest is the one first seen last - by the earliest modification time of the files carrying its
 -- bytes - ties broken by the larger sha256, so a re-run over the same files decides the same way.
--- A table: every document's key and version, read by the build scope and most models after it.
-{{ config(materialized='table') }}
 with documents as (
 
     select * from {{ ref('stg_disclosures__documents') }}

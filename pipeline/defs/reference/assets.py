@@ -16,7 +16,7 @@ from pipeline.schemas import REGIONS
 )
 def regions(warehouse: Warehouse) -> dg.MaterializeResult:
     frame = load_regions()
-    with warehouse.get_connection() as con:
+    with warehouse.writing(), warehouse.get_connection() as con:
         written = replace_reference(con, REGIONS, frame)
     provinces = frame.filter(frame["level"] == "province").height
     # Materialised every run, written only when the division list changed: an unchanged list must not make a run

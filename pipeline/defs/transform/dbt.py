@@ -5,9 +5,8 @@ from dagster_dbt import DbtCliResource, dbt_assets
 from pipeline.defs.resources import Warehouse
 from pipeline.lib.dbt_project import dbt_project, keep_invocation_artifacts, project_fingerprint
 from pipeline.lib.dbt_translator import translator
-from pipeline.lib.environ import environment_variable
+from pipeline.lib.environ import environment_variables
 from pipeline.load import build_state, changed_documents
-from pipeline.settings import WAREHOUSE_ENV
 
 
 # Every node downstream of the loaded reports: without the seeds, the unit tests, and (cautious indirect selection)
@@ -38,25 +37,26 @@ def dbt_models(
     and the marts are built incrementally, for the departments of the documents that changed since (model
     ``int_build_scope``). A changed project, or ``full_refresh``, builds everything, with ``--full-refresh``.
     """
-    with warehouse.get_connection() as con:
-        built_by_this_project = build_state.recorded(con, build_state.DBT_PROJECT_KEY) == project_fingerprint()
     # No fetch_row_counts(): it would open the DuckDB file while dbt holds its write lock. profiles.yml reads the
-    # warehouse from this variable and the dbt subprocess inherits it; this process's own (the published file) is
-    # restored afterwards.
-    # A changed project may have changed a seed's columns: dbt would refill the older table (and fail on the new
-    # columns), so every table is made anew.
-    arguments = _FED_BY_REPORTS if built_by_this_project and not config.full_refresh else ("--full-refresh",)
-    with environment_variable(WAREHOUSE_ENV, str(warehouse.build)):
+    # warehouse from these variables and the dbt subprocess inherits them; this process's own are restored after.
+    # On a lake, the whole build is one turn of its writer lock: no load of another run changes the documents it
+    # builds from, or the list of changed documents it empties; and what the last build was, is read in the turn.
+    with warehouse.writing(), environment_variables(warehouse.dbt_environment()):
+        with warehouse.get_connection() as con:
+            built_by_this_project = build_state.recorded(con, build_state.DBT_PROJECT_KEY) == project_fingerprint()
+        # A changed project may have changed a seed's columns: dbt would refill the older table (and fail on the
+        # new columns), so every table is made anew.
+        arguments = _FED_BY_REPORTS if built_by_this_project and not config.full_refresh else ("--full-refresh",)
         invocation = dbt.cli(["build", *arguments], context=context)
         try:
             yield from invocation.stream()
         finally:
             keep_invocation_artifacts(invocation.target_path)
-    # Reached only when the build succeeded: a later run with no new document may then skip dbt altogether, and
-    # the next incremental build starts from no changed document.
-    with warehouse.get_connection() as con:
-        con.execute("BEGIN TRANSACTION")
-        changed_documents.clear(con)
-        build_state.record(con, build_state.DBT_PROJECT_KEY, project_fingerprint())
-        con.execute("COMMIT")
+        # Reached only when the build succeeded: a later run with no new document may then skip dbt altogether,
+        # and the next incremental build starts from no changed document.
+        with warehouse.get_connection() as con:
+            con.execute("BEGIN TRANSACTION")
+            changed_documents.clear(con)
+            build_state.record(con, build_state.DBT_PROJECT_KEY, project_fingerprint())
+            con.execute("COMMIT")
 

@@ -113,11 +113,13 @@ def disclosures_tables(
             again=config.reparse, again_quarantined=config.reparse_quarantined,
         )
         todo = set(pending.to_parse)
-        # Rows change when a document is new or reads differently; files, or a dbt project, when they changed.
-        changed = pending.files_changed or pending.dbt_stale or config.full_refresh
+        # Rows change when a document is new or reads differently; files, or a dbt project, when they changed; and
+        # a lake may hold writes of a run that died before it published.
+        changed = pending.files_changed or pending.dbt_stale or config.full_refresh or warehouse.unpublished()
         changed_under: list[str] = []
         if pending.any:
-            load_files(con, raw_documents)
+            with warehouse.writing():
+                load_files(con, raw_documents)
             context.log.info(
                 f"{PROGRESS}parsing {len(todo)} of {len(present)} documents with {worker_count()} worker(s)"
             )
@@ -127,9 +129,12 @@ def disclosures_tables(
                 batch_problems = {schema.name: schema.problems(batch.frame(schema.name)) for schema in checked}
                 for name, found in batch_problems.items():
                     problems[name].extend(found)
-                if not any(batch_problems.values()):
-                    changed = load_batch(con, batch) or changed
-                forget_files(con, batch.changed)
+                # Each write a turn of the lake's writer lock (on a lake; a build file is the run's own): runs on
+                # other machines parse meanwhile.
+                with warehouse.writing():
+                    if not any(batch_problems.values()):
+                        changed = load_batch(con, batch) or changed
+                    forget_files(con, batch.changed)
                 for file in batch.changed:
                     context.log.warning(f"{PROGRESS}{file.message}")
                     changed_under.append(file.source_path)

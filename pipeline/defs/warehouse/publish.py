@@ -1,7 +1,4 @@
-from pathlib import Path
-
 import dagster as dg
-import duckdb
 
 from pipeline.defs.resources import Warehouse
 from pipeline.defs.transform.dbt import dbt_models
@@ -9,7 +6,6 @@ from pipeline.defs.warehouse.assets import disclosures_tables
 from pipeline.lib.dbt_translator import SEEDS_GROUP
 from pipeline.lib.markdown import markdown_table
 from pipeline.lib.progress import PROGRESS
-from pipeline.load.publish import stale_wal_message
 from pipeline.load.status import document_states
 
 
@@ -23,20 +19,18 @@ from pipeline.load.status import document_states
     op_tags={"dagster/concurrency_key": "warehouse_writer"},
 )
 def published_warehouse(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
-    """发布的仓库文件：本次运行的构建整体替换 / The published warehouse file: the run's build swapped in whole."""
-    stale = warehouse.publish()
-    if stale is not None:
-        context.log.warning(f"{PROGRESS}{stale_wal_message(stale)}")
-    return dg.MaterializeResult(
-        metadata={"path": warehouse.published, "size_bytes": Path(warehouse.published).stat().st_size,
-                  "stale_wal_set_aside": str(stale) if stale else None}
-    )
+    """发布的仓库：本次运行的构建整体替换（或湖的快照）/ The published warehouse: the run's build swapped in whole
+    (or, on a lake, its snapshot recorded for readers)."""
+    metadata, warning = warehouse.publish()
+    if warning is not None:
+        context.log.warning(f"{PROGRESS}{warning}")
+    return dg.MaterializeResult(metadata=metadata)
 
 
 @dg.asset(key=["warehouse", "document_states"], group_name="warehouse", kinds={"duckdb"}, deps=[published_warehouse])
 def document_states_report(warehouse: Warehouse) -> dg.MaterializeResult:
     """文档状态 / How many documents are loaded, quarantined or superseded, and why each quarantined one is."""
-    with duckdb.connect(warehouse.published, read_only=True) as con:
+    with warehouse.read_published() as con:
         states = document_states(con)
     return dg.MaterializeResult(
         metadata={

@@ -116,7 +116,10 @@ def test_only_documents_without_a_result_of_this_parser_version_are_parsed(tmp_p
         load_files(con, files)
         load_batch(con, _batch(["a"], ["b"]))
         build_state.record(con, build_state.DBT_PROJECT_KEY, "dbt-1")
-        # Loaded and quarantined documents alike are done for this parser version: nothing is left …
+        # Documents loaded and not yet built (a lake's run died before its build) leave the build to do …
+        assert pending(["a", "b"]) == PendingWork(to_parse=[], files_changed=False, dbt_stale=True)
+        changed_documents.clear(con)
+        # … and once built, loaded and quarantined documents alike are done for this parser version: nothing is left …
         assert not pending(["a", "b"]).any
         assert pending(["a", "b", "c"]).to_parse == ["c"]
         # … a new parser version reads them all again, and a retry asks for one explicitly.

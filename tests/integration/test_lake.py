@@ -1,0 +1,187 @@
+"""The warehouse on DuckLake (a PostgreSQL catalog on 127.0.0.1, started here from the Debian package, plus
+Parquet files): two ingest runs at once lose nothing and give the marts of the single-file mode; a run killed while
+dbt builds leaves what readers see (the last published snapshot) as it was, and the next run completes the work;
+a reader attached at the published snapshot neither blocks a run nor sees half of one.
+
+The runs are ``python -m pipeline ingest`` processes with FISCAL_LAKE and FISCAL_LAKE_DATA set, as an operator's
+machines start them, each with a Dagster home of its own.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pipeline.load.lake import Lake
+from pipeline.settings import LAKE_DATA_ENV, LAKE_ENV
+from tests.conftest import PROJECT_ROOT, SEED, dagster_home
+from tests.integration.pipeline_run import all_tables
+from tests.postgres import Server, postgres_server
+
+pytestmark = pytest.mark.slow
+
+# The schemas both modes hold alike: the loaded reports and the marts.
+_COMPARED = ("raw", "main")
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[Server]:
+    with postgres_server() as running:
+        yield running
+
+
+@pytest.fixture
+def lake(server: Server, tmp_path: Path) -> Lake:
+    catalog = server.create_database(f"lake_{os.getpid()}_{abs(hash(str(tmp_path))) % 10**8}")
+    return Lake(catalog=catalog, data_path=f"{tmp_path / 'lake'}/")
+
+
+def _seed_as(name: str, year: int) -> bytes:
+    text = SEED.read_text(encoding="utf-8").replace("2021", str(year - 1)).replace("2022", str(year))
+    text = text.replace("辽宁省盘锦市兴隆台区工业和信息化局-211103000", f"{name}-320000000")
+    return text.replace("盘锦市兴隆台区工业和信息化局", name).encode("utf-8")
+
+
+def _folder(raw: Path, reports: dict[str, bytes]) -> Path:
+    raw.mkdir(parents=True, exist_ok=True)
+    for name, data in reports.items():
+        (raw / name).write_bytes(data)
+    return raw
+
+
+_REPORTS = {
+    "seed.txt": SEED.read_bytes(),
+    "shangwu_2021.txt": _seed_as("江苏省商务厅", 2021),
+    "shangwu_2022.txt": _seed_as("江苏省商务厅", 2022),
+    "jiaoyu_2022.txt": _seed_as("江苏省教育厅", 2022),
+    "broken.txt": b"\xff\xfe\x00\xd8" * 64,
+}
+
+
+def _ingest(raw: Path, home: Path, lake: Lake | None, warehouse: Path | None = None) -> subprocess.Popen:
+    env = {**os.environ, "DAGSTER_HOME": str(home), "DO_NOT_TRACK": "1"}
+    env.pop("FISCAL_SOURCES", None)
+    command = [sys.executable, "-m", "pipeline", "ingest", "--raw", str(raw)]
+    if lake is not None:
+        env |= {LAKE_ENV: lake.catalog, LAKE_DATA_ENV: lake.data_path}
+    else:
+        command += ["--warehouse", str(warehouse)]
+    return subprocess.Popen(
+        command, cwd=PROJECT_ROOT, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+        start_new_session=True,
+    )
+
+
+def _finish(process: subprocess.Popen) -> None:
+    _, err = process.communicate(timeout=900)
+    assert process.returncode == 0, err
+
+
+def _lake_tables(lake: Lake) -> dict[str, list[tuple]]:
+    """Every table of the compared schemas, as a reader sees it (the last published snapshot)."""
+    with lake.connect(published=True) as con:
+        tables = con.execute(
+            "SELECT schema_name || '.' || table_name FROM duckdb_tables() WHERE database_name = current_database() "
+            f"AND schema_name IN {_COMPARED} ORDER BY 1"
+        ).fetchall()
+        return {name: con.execute(f"SELECT * FROM {name} ORDER BY ALL").fetchall() for (name,) in tables}
+
+
+def _single_file(raw: Path, warehouse: Path) -> dict[str, list[tuple]]:
+    with dagster_home() as home:
+        _finish(_ingest(raw, home, None, warehouse))
+    return {name: rows for name, rows in all_tables(warehouse).items() if name.split(".")[0] in _COMPARED}
+
+
+def test_two_runs_at_once_into_one_lake_lose_nothing_and_give_the_single_files_marts(
+    tmp_path: Path, lake: Lake
+) -> None:
+    raw = _folder(tmp_path / "raw", _REPORTS)
+    first, second = (_ingest(raw, tmp_path / name, lake) for name in ("machine_a", "machine_b"))
+    _finish(first)
+    _finish(second)
+    in_lake = _lake_tables(lake)
+    expected = _single_file(raw, tmp_path / "single.duckdb")
+    assert set(in_lake) == set(expected)
+    for name, rows in expected.items():
+        assert in_lake[name] == rows, name
+    # Not vacuously: every report is there once, one of them quarantined.
+    states = sorted(row[1] for row in in_lake["main.dim_document"])
+    assert states == ["loaded", "loaded", "loaded", "loaded", "quarantined"]
+
+
+_READER = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from pipeline.load.lake import Lake
+with Lake(sys.argv[2], sys.argv[3]).connect(published=True) as con:
+    for line in sys.stdin:
+        if line.strip() == "exit":
+            break
+        print(con.execute("SELECT count(*) FROM dim_document").fetchone()[0], flush=True)
+"""
+
+
+class Reader:
+    """A researcher's connection to the lake's published snapshot, held open in a process of its own."""
+
+    def __init__(self, lake: Lake) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", _READER, str(PROJECT_ROOT), lake.catalog, lake.data_path],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )
+
+    def documents(self) -> int:
+        self.process.stdin.write("q\n")
+        self.process.stdin.flush()
+        return int(self.process.stdout.readline())
+
+    def close(self) -> None:
+        self.process.communicate("exit\n", timeout=60)
+        assert self.process.returncode == 0
+
+
+def _kill_while_dbt_builds(run: subprocess.Popen) -> None:
+    try:
+        for line in run.stderr:
+            if line.strip() == "▶ dbt_models":
+                break
+        else:
+            pytest.fail("the run ended before dbt started")
+        time.sleep(3.0)
+        assert run.poll() is None, "the run finished before it could be killed"
+    finally:
+        os.killpg(run.pid, signal.SIGKILL)
+        run.wait(timeout=60)
+
+
+def test_a_killed_run_changes_nothing_readers_see_and_the_next_run_completes_its_work(
+    tmp_path: Path, lake: Lake
+) -> None:
+    raw = _folder(tmp_path / "raw", {"seed.txt": _REPORTS["seed.txt"]})
+    home = tmp_path / "home"
+    _finish(_ingest(raw, home, lake))
+    before = _lake_tables(lake)
+    reader = Reader(lake)
+    try:
+        assert reader.documents() == 1
+        _folder(raw, {"shangwu_2022.txt": _REPORTS["shangwu_2022.txt"]})
+        # Killed after its load committed, while dbt builds: the lake holds its writes, readers do not see them.
+        _kill_while_dbt_builds(_ingest(raw, home, lake))
+        assert _lake_tables(lake) == before, "a run killed while dbt built changed what readers see"
+        _finish(_ingest(raw, home, lake))
+        assert reader.documents() == 1, "the open reader saw a run's writes"
+    finally:
+        reader.close()
+    after = _lake_tables(lake)
+    expected = _single_file(raw, tmp_path / "single.duckdb")
+    for name, rows in expected.items():
+        assert after[name] == rows, name
+    assert len(after["main.dim_document"]) == 2
