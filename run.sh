@@ -15,6 +15,8 @@ say() { printf '%s\n' "$*" >&2; }
 
 ensure_system_packages() {
   local missing=()
+  # The DuckLake tests start a PostgreSQL server of their own (on 127.0.0.1) from the Debian package.
+  if [ "${1:-}" = test ]; then ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql); fi
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   # Old Word (.doc) reports are read through antiword's text.
   command -v antiword >/dev/null 2>&1 || missing+=(antiword)
@@ -60,7 +62,7 @@ ensure_venv() {
   echo "$want" >"$stamp"
 }
 
-ensure_system_packages
+ensure_system_packages "${1:-}"
 ensure_venv
 
 command="${1:-}"
