@@ -170,9 +170,9 @@ def _replicated_tables(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, l
         [RAW_SCHEMA],
     ).fetchall()
     return [
-        (schema_name, table, [(column["column_name"], column["data_type"]) for column in columns])
+        (schema_name, table, [tuple(column) for column in columns])
         for schema_name, table, columns in rows
-        if any(_copied(column["column_name"], column["data_type"]) for column in columns)
+        if any(_copied(*column) for column in columns)
     ]
 
 
