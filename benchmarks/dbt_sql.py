@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 # The profile's limit (dbt_project/profiles.yml), so that the statements run as dbt ran them.
-MEMORY_LIMIT = "256MB"
+MEMORY_LIMIT = "192MB"
 
 
 @dataclass(frozen=True)

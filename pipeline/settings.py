@@ -24,6 +24,9 @@ PARSE_MEMORY_ENV = "FISCAL_PARSE_MEMORY_MB"
 # Parquet files live. Unset, the warehouse is the one DuckDB file FISCAL_WAREHOUSE names.
 LAKE_ENV = "FISCAL_LAKE"
 LAKE_DATA_ENV = "FISCAL_LAKE_DATA"
+# What the pipeline's own DuckDB connection may hold in buffers while it loads (it spills past it): with dbt's
+# FISCAL_DBT_MEMORY_LIMIT, what keeps a run's process tree under 1 GiB at 100,000 reports (benchmarks/scale.py).
+PIPELINE_DUCKDB_MEMORY = "128MB"
 # Which output of dbt_project/profiles.yml dbt builds into: dev (the DuckDB file) or lake.
 DBT_TARGET_ENV = "FISCAL_DBT_TARGET"
 # A department's report is a few MB; a scanned yearbook of a whole province stays under 100 MiB. A larger file

@@ -18,6 +18,7 @@ from pipeline.load.published import exists as published_exists
 from pipeline.load.published import read_published
 from pipeline.settings import (
     DBT_TARGET_ENV,
+    PIPELINE_DUCKDB_MEMORY,
     LAKE_DATA_ENV,
     LAKE_ENV,
     WAREHOUSE_ENV,
@@ -121,7 +122,7 @@ class Warehouse(dg.ConfigurableResource):
             with lake.connect() as con:
                 yield con
         else:
-            with duckdb.connect(str(self.build)) as con:
+            with duckdb.connect(str(self.build), config={"memory_limit": PIPELINE_DUCKDB_MEMORY}) as con:
                 yield con
 
     @contextmanager

@@ -41,10 +41,8 @@ def extension_files() -> dict[str, str]:
     }
 
 
-def _connection(memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
+def _connection() -> duckdb.DuckDBPyConnection:
     config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
-    if memory_limit:
-        config["memory_limit"] = memory_limit
     con = duckdb.connect(config=config)
     for path in extension_files().values():
         con.execute(f"LOAD '{path}'")

@@ -15,10 +15,11 @@ name_counts as (
         code_system,
         classification_code,
         item_name,
-        count(distinct document_sha256) as name_document_count,
+        -- A row of int_classification_names_by_document is one document's: counting rows counts documents.
+        count(*) as name_document_count,
         row_number() over (
             partition by code_system, classification_code
-            order by count(distinct document_sha256) desc, item_name
+            order by count(*) desc, item_name
         ) as name_rank
     from printed
     where item_name <> ''
