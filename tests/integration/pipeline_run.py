@@ -48,3 +48,8 @@ def all_tables(warehouse: Path) -> dict[str, list[tuple]]:
             "WHERE table_type = 'BASE TABLE' ORDER BY 1"
         ).fetchall()
         return {name: con.execute(f"SELECT * FROM {name} ORDER BY ALL").fetchall() for (name,) in tables}
+
+
+def published_data(warehouse: Path) -> dict[str, list[tuple]]:
+    """``all_tables`` but the intermediate schema, whose tables hold only what the last build rebuilt."""
+    return {name: rows for name, rows in all_tables(warehouse).items() if not name.startswith("intermediate.")}

@@ -20,7 +20,7 @@ import pytest
 
 from pipeline.sources import drop_folder
 from tests.conftest import PROJECT_ROOT, REAL_PDFS, SEED, dagster_home
-from tests.integration.pipeline_run import all_tables
+from tests.integration.pipeline_run import all_tables, published_data
 from tests.web_site import Site, listing, site, static  # noqa: F401
 
 pytestmark = pytest.mark.slow
@@ -157,5 +157,7 @@ def test_killed_runs_leave_the_warehouse_as_it_was_and_the_next_run_completes_th
     clean = tmp_path / "clean.duckdb"
     with dagster_home() as clean_home:
         _run(raw, clean, clean_home)
-    assert all_tables(warehouse) == all_tables(clean)
+    # The intermediate tables hold what each warehouse's last build rebuilt (here the new report's department,
+    # there everything): the data, raw and marts alike, is the same.
+    assert published_data(warehouse) == published_data(clean)
     assert not [p.name for p in tmp_path.iterdir() if ".build" in p.name], "an abandoned build was left behind"

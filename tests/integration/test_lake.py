@@ -1,7 +1,8 @@
 """The warehouse on DuckLake (a PostgreSQL catalog on 127.0.0.1, started here from the Debian package, plus
-Parquet files): a run killed while dbt builds leaves what readers see (the last published snapshot) as it was; two
-ingest runs at once then complete the work, lose nothing and give the raw tables and marts of the single-file mode;
-a reader attached at the published snapshot throughout neither blocks a run nor sees any of it.
+Parquet files): two ingest runs at once, one of them killed while dbt builds: what readers see (the last published
+snapshot) stays as it was until the other run completes the work of both, losing nothing, with the raw tables and
+marts of the single-file mode; a reader attached at the published snapshot throughout neither blocks a run nor
+sees any of it.
 
 The runs are ``python -m pipeline ingest`` processes with FISCAL_LAKE and FISCAL_LAKE_DATA set, as an operator's
 machines start them, each with a Dagster home of its own.
@@ -155,12 +156,12 @@ def test_runs_killed_or_at_once_lose_nothing_and_readers_see_only_what_was_publi
     try:
         assert reader.documents() == 1
         _folder(raw, {name: data for name, data in _REPORTS.items() if name != "seed.txt"})
-        # Killed after its loads committed, while dbt builds: the lake holds its writes, readers do not see them.
-        _kill_while_dbt_builds(_ingest(raw, tmp_path / "machine_a", lake))
-        assert _lake_tables(lake) == before, "a run killed while dbt built changed what readers see"
-        # Two machines at once: their writes take turns, and one of them builds and publishes the killed run's.
+        # Two machines at once; the first is killed while dbt builds, after its loads committed: the lake holds its
+        # writes, readers do not see them, and the second run, whose writes waited their turn, builds and publishes
+        # them with its own.
         first, second = (_ingest(raw, tmp_path / name, lake) for name in ("machine_a", "machine_b"))
-        _finish(first)
+        _kill_while_dbt_builds(first)
+        assert _lake_tables(lake) == before, "a run killed while dbt built changed what readers see"
         _finish(second)
         assert reader.documents() == 1, "the open reader saw a run's writes"
     finally:
