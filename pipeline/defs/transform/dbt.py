@@ -46,7 +46,12 @@ def dbt_models(
             built_by_this_project = build_state.recorded(con, build_state.DBT_PROJECT_KEY) == project_fingerprint()
         # A changed project may have changed a seed's columns: dbt would refill the older table (and fail on the
         # new columns), so every table is made anew.
-        arguments = _FED_BY_REPORTS if built_by_this_project and not config.full_refresh else ("--full-refresh",)
+        # A full build, one model at a time: with FISCAL_DBT_MEMORY_LIMIT shared by four threads, a first build of
+        # 1,000 reports ran out of memory; alone, each model has it all (and spills past it).
+        arguments = (
+            _FED_BY_REPORTS if built_by_this_project and not config.full_refresh
+            else ("--full-refresh", "--threads", "1")
+        )
         invocation = dbt.cli(["build", *arguments], context=context)
         try:
             yield from invocation.stream()
