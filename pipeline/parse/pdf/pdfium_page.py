@@ -26,12 +26,25 @@ from functools import lru_cache
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pdfplumber.page import Page, _invert_box, _normalize_box
+from pdfplumber.page import Page
 
 Matrix = tuple[float, float, float, float, float, float]
 Point = tuple[float, float]
 
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _normalize_box(box: Sequence[float], rotation: int) -> tuple[float, float, float, float]:
+    """A PDF box as (x0, y0, x1, y1) from any two opposite corners, axes swapped on a page turned a quarter."""
+    x0, x1 = sorted((box[0], box[2]))
+    y0, y1 = sorted((box[1], box[3]))
+    return (y0, x0, y1, x1) if rotation in (90, 270) else (x0, y0, x1, y1)
+
+
+def _invert_box(box: Sequence[float], height: float) -> tuple[float, float, float, float]:
+    """A bottom-left-origin box in top-left-origin coordinates of a page ``height`` high."""
+    x0, y0, x1, y1 = box
+    return (x0, height - y1, x1, height - y0)
 
 
 @lru_cache(maxsize=1 << 16)  # a page repeats its coordinates (rules, columns, sizes) many times over
