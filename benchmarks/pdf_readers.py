@@ -1,4 +1,4 @@
-"""Time per table page of the two PDF readers, one process: pdfplumber's pages, or PDFium's (``PdfiumPage``).
+"""Time per table page of the two PDF readers, one process: pdfplumber's pages, or PDFium's (``read_page_objects``).
 
     .venv/bin/python benchmarks/pdf_readers.py                      # the real PDFs in tests/fixtures/real
     .venv/bin/python benchmarks/pdf_readers.py a.pdf b.pdf

@@ -1,9 +1,10 @@
-"""A pdfplumber page whose objects PDFium reads: the table reader takes it unchanged, read several times faster.
+"""A page's objects as pdfplumber holds them, read by PDFium: the table reader takes them as it takes a pdfplumber
+page, read several times faster.
 
-pdfplumber interprets a page's content stream in pure Python (pdfminer); PDFium does it in C. ``PdfiumPage`` is a
-``pdfplumber.page.Page`` whose ``objects`` (which ``chars``, ``rects``, ``lines``, ``curves``, ``edges``,
-``filter`` and ``find_tables`` derive from) are built from PDFium's text page and path objects the way
-pdfminer and pdfplumber build them:
+pdfplumber interprets a page's content stream in pure Python (pdfminer); PDFium does it in C. ``PageObjects`` has
+the parts of ``pdfplumber.page.Page`` the reader uses (``objects``, ``chars``, ``rects``, ``lines``, ``curves``,
+``edges``, ``filter``, ``find_tables`` through pdfplumber's public ``TableFinder``), its objects built from PDFium's
+text page and path objects the way pdfminer and pdfplumber build them:
 
 - a char spans its advance from its origin and, vertically, from the font's descent to one font size above it, in
   pdfminer's rotated page space (``/Rotate`` turns the page before anything is measured, origin top-left);
@@ -21,12 +22,14 @@ none), rects and lines carry PDFium's RGB for both. PDFium leaves out some of th
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pdfplumber.page import Page
+from pdfplumber.table import Table, TableFinder, TableSettings
+from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
 
 Matrix = tuple[float, float, float, float, float, float]
 Point = tuple[float, float]
@@ -193,30 +196,97 @@ def _color(getter, path, rgba: tuple[ctypes.c_uint, ...]) -> tuple[float, float,
     return (rgba[0].value / 255, rgba[1].value / 255, rgba[2].value / 255)
 
 
-class PdfiumPage(Page):
-    """A page of an open ``pypdfium2.PdfDocument`` as pdfplumber's ``pdf.pages[index]`` gives it; its objects
-    are read when it is made, so the PDFium page may be closed afterwards."""
+@dataclass
+class PageObjects:
+    """A page as the table reader reads it: the chars, rects, lines and curves that pdfplumber's ``Page.objects``
+    holds, in pdfplumber's coordinates, with the page's boxes. ``filter`` and ``find_tables`` are pdfplumber's,
+    through its public ``TableFinder``."""
+
+    page_number: int
+    initial_doctop: float
+    rotation: int
+    mediabox: tuple[float, float, float, float]
+    cropbox: tuple[float, float, float, float]
+    objects: dict[str, list[dict]]
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return self.mediabox
+
+    @property
+    def width(self) -> float:
+        return self.bbox[2] - self.bbox[0]
+
+    @property
+    def height(self) -> float:
+        return self.bbox[3] - self.bbox[1]
+
+    @property
+    def chars(self) -> list[dict]:
+        return self.objects.get("char", [])
+
+    @property
+    def rects(self) -> list[dict]:
+        return self.objects.get("rect", [])
+
+    @property
+    def lines(self) -> list[dict]:
+        return self.objects.get("line", [])
+
+    @property
+    def curves(self) -> list[dict]:
+        return self.objects.get("curve", [])
+
+    @cached_property
+    def edges(self) -> list[dict]:
+        """pdfplumber's ``Container.edges``: every line, rect side and curve segment, in that order."""
+        return [
+            *(line_to_edge(line) for line in self.lines),
+            *(edge for rect in self.rects for edge in rect_to_edges(rect)),
+            *(edge for curve in self.curves for edge in curve_to_edges(curve)),
+        ]
+
+    def filter(self, test: Callable[[dict], bool]) -> PageObjects:
+        """The page with only the objects that pass ``test``, as ``Page.filter`` gives it."""
+        kept = {kind: [obj for obj in objs if test(obj)] for kind, objs in self.objects.items()}
+        return replace(self, objects=kept)
+
+    def find_tables(self, settings: dict | None = None) -> list[Table]:
+        return TableFinder(self, TableSettings.resolve(settings)).tables
+
+
+def read_page_objects(page: pdfium.PdfPage, page_number: int, initial_doctop: float = 0) -> PageObjects:
+    """One page of an open ``pypdfium2.PdfDocument`` as the ``PageObjects`` pdfplumber's ``pdf.pages[index]``
+    holds; the PDFium page may be closed afterwards."""
+    reader = _PageReader(page, page_number, initial_doctop)
+    return PageObjects(
+        page_number, initial_doctop, reader.rotation, reader.mediabox, reader.cropbox, reader.objects
+    )
+
+
+class _PageReader:
+    """The geometry of one page, and its objects read with it."""
 
     def __init__(self, page: pdfium.PdfPage, page_number: int, initial_doctop: float = 0):
-        self.pdf = None
-        self.root_page = self
-        self.page_obj = None
-        self.page_number = page_number
-        self.initial_doctop = initial_doctop
         self.rotation = page.get_rotation() % 360
         mediabox = tuple(_decimal(v) for v in page.get_mediabox())
         mb_raw = _normalize_box(mediabox, self.rotation)
         mb_height = mb_raw[3] - mb_raw[1]
         self.mediabox = _invert_box(mb_raw, mb_height)
+        self.height = self.mediabox[3] - self.mediabox[1]
         cropbox = tuple(_decimal(v) for v in page.get_cropbox())
         self.cropbox = _invert_box(_normalize_box(cropbox, self.rotation), mb_height)
-        self.bbox = self.mediabox
-        self.get_textmap = lru_cache()(self._get_textmap)
+        self.page_number = page_number
+        self.initial_doctop = initial_doctop
         base = _page_matrix(mediabox, self.rotation)
         objects: dict[str, list[dict]] = {"char": self._chars(page, base)}
         for kind, obj in self._drawn(page, base):
             objects.setdefault(kind, []).append(obj)
-        self._objects = objects
+        self.objects = objects
+
+    def _point(self, point: Point) -> Point:
+        """pdfplumber's ``Page.point2coord``: a bottom-left-origin point in the page's top-left coordinates."""
+        return (self.mediabox[0] + point[0], self.mediabox[1] + self.height - point[1])
 
     def _place(self, obj: dict, x0: float, y0: float, x1: float, y1: float) -> dict:
         """pdfplumber's geometry keys from a pdfminer bbox (bottom-left origin), as ``process_object`` sets them."""
@@ -328,11 +398,11 @@ class PdfiumPage(Page):
                 kind, pts = _classify(shape, points)
                 xs, ys = [p[0] for p in pts], [p[1] for p in pts]
                 obj = self._place({"object_type": kind, **paint}, min(xs), min(ys), max(xs), max(ys))
-                obj["pts"] = [self.point2coord(p) for p in pts]
+                obj["pts"] = [self._point(p) for p in pts]
                 yield kind, obj
 
 
-class PdfiumPages(Sequence[PdfiumPage]):
+class PdfiumPages(Sequence[PageObjects]):
     """The pages of an open ``pypdfium2.PdfDocument`` as ``pdfplumber.PDF.pages`` gives them, each read from
     PDFium when asked for (the table reader asks only for the pages that may hold a table)."""
 
@@ -353,6 +423,6 @@ class PdfiumPages(Sequence[PdfiumPage]):
             return [self[i] for i in range(*index.indices(len(self)))]
         page = self._document[index]
         try:
-            return PdfiumPage(page, index + 1, self._doctops[index])
+            return read_page_objects(page, index + 1, self._doctops[index])
         finally:
             page.close()

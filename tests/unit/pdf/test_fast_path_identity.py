@@ -2,7 +2,7 @@
 reports of every ruling, continued tables without rules among them.
 
 - Reading only the pages PDFium says may hold a table, or every page.
-- Table pages read from PDFium (``PdfiumPage``), or interpreted by pdfplumber: every frame equal, cell bboxes
+- Table pages read from PDFium (``read_page_objects``), or interpreted by pdfplumber: every frame equal, cell bboxes
   included (both stored at float32 precision, to 0.01 pt)."""
 
 from __future__ import annotations

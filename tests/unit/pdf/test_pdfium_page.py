@@ -10,7 +10,7 @@ import pypdfium2 as pdfium
 import pytest
 from reportlab.pdfgen import canvas
 
-from pipeline.parse.pdf.pdfium_page import PdfiumPage, PdfiumPages, _classify
+from pipeline.parse.pdf.pdfium_page import PdfiumPages, read_page_objects, _classify
 from tests.conftest import REAL_PDFS
 from tests.unit.pdf.drawn import FONT
 
@@ -43,7 +43,7 @@ def test_a_page_has_pdfplumbers_objects(name: str, index: int) -> None:
     document = pdfium.PdfDocument(path)
     with pdfplumber.open(path) as pdf:
         expected = pdf.pages[index]
-        got = PdfiumPage(document[index], index + 1, expected.initial_doctop)
+        got = read_page_objects(document[index], index + 1, expected.initial_doctop)
         assert (got.width, got.height, got.mediabox) == (expected.width, expected.height, expected.mediabox)
         want_chars, got_chars = _visible(expected.chars), _visible(got.chars)
         assert [c["text"] for c in got_chars] == [c["text"] for c in want_chars]
@@ -113,7 +113,7 @@ def test_text_state_and_page_rotation_are_measured_as_pdfminer_does(rotation: in
     document = pdfium.PdfDocument(data)
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         expected = pdf.pages[0]
-        got = PdfiumPage(document[0], 1, 0)
+        got = read_page_objects(document[0], 1, 0)
         want_chars, got_chars = _visible(expected.chars), _visible(got.chars)
         assert len(want_chars) == 19
         assert [c["text"] for c in got_chars] == [c["text"] for c in want_chars]
