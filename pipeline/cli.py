@@ -117,6 +117,15 @@ def _run_ingest(args: argparse.Namespace, *, load_config: dict, full_refresh: bo
     return _run_job(settings, files, pending, fetch_web=fetch_web, load_config=load_config, full_refresh=full_refresh)
 
 
+def ingest_job():
+    """``ingest_all`` with the progress logger; a module-level function, so that ``dg.reconstructable`` can build
+    it again in each step's process."""
+    from pipeline.definitions import defs
+    from pipeline.lib.progress import progress_logger
+
+    return defs().resolve_job_def("ingest_all").with_logger_defs({"progress": progress_logger})
+
+
 def _run_job(
     settings: Settings, files: pl.DataFrame, pending: PendingWork | None, *, fetch_web: bool, load_config: dict,
     full_refresh: bool,
@@ -147,14 +156,16 @@ def _run_job(
             if not full_refresh and _nothing_new(settings, files, pending):
                 return 0
         _say(f"ingesting {settings.raw_dir} into {_warehouse_name(settings)}")
-        job = definitions.resolve_job_def("ingest_all").with_logger_defs({"progress": progress_logger})
         for _ in range(_ROUNDS):
             # The run reads this scan rather than walking the folder again. Naming the logger in run config makes
             # it the only one: no DEBUG stream from the default console logger.
             scan = save_scan(files, settings.dagster_home)
             round_config = {**run_config, **ingest_run_config(scan, load_config, full_refresh=full_refresh)}
-            result = job.execute_in_process(run_config=round_config, instance=instance, raise_on_error=False)
-            _succeeded(result, log_path)
+            # Through the job's own executor: on a lake, the multiprocess executor fans the parse out.
+            with dg.execute_job(
+                dg.reconstructable(ingest_job), instance=instance, run_config=round_config, raise_on_error=False
+            ) as result:
+                _succeeded(result, log_path)
             _report_quarantined(settings, pending)
             if not _files_changed_under(result):
                 break

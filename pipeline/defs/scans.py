@@ -39,7 +39,7 @@ def ingest_run_config(scan: Path, load_config: dict | None = None, *, full_refre
     ops: dict = {"raw_documents": {"config": {"scan": str(scan)}}}
     load_config = {**(load_config or {}), **({"full_refresh": True} if full_refresh else {})}
     if load_config:
-        ops["disclosures_tables"] = {"config": load_config}
+        ops["document_reads"] = {"ops": {"plan_reads": {"config": load_config}}}
     if full_refresh:
         ops["dbt_models"] = {"config": {"full_refresh": True}}
     return {"ops": ops}

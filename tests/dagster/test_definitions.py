@@ -36,6 +36,16 @@ def test_asset_graph(defs: dg.Definitions) -> None:
     graph = defs.resolve_asset_graph()
     upstream = {k.to_user_string() for k in graph.get(dg.AssetKey("stg_disclosures__documents")).parent_keys}
     assert upstream == {"disclosures/documents"}
+    # The read sits between the scan and the loaded tables, a step per chunk of documents.
+    assert {k.to_user_string() for k in graph.get(dg.AssetKey("document_reads")).parent_keys} == {"raw_documents"}
+    assert {k.to_user_string() for k in graph.get(dg.AssetKey(["disclosures", "documents"])).parent_keys} == {
+        "document_reads"
+    }
+    job = defs.resolve_job_def("ingest_all")
+    assert job.executor_def is dg.in_process_executor  # one DuckDB file admits one writing process
+    reads = defs.resolve_assets_def("document_reads").node_def
+    assert {op.name for op in reads.iterate_op_defs()} == {"plan_reads", "read_chunk", "gather_reads"}
+    assert next(op for op in reads.iterate_op_defs() if op.name == "plan_reads").output_def_named("chunks").is_dynamic
     # The reference divisions load beside the documents and feed dim_region through their staging view.
     regions_upstream = {k.to_user_string() for k in graph.get(dg.AssetKey("stg_disclosures__regions")).parent_keys}
     assert regions_upstream == {"disclosures/regions"}

@@ -2,7 +2,7 @@
 Parquet files): two ingest runs at once, one of them killed while dbt builds: what readers see (the last published
 snapshot) stays as it was until the other run completes the work of both, losing nothing, with the raw tables and
 marts of the single-file mode; a reader attached at the published snapshot throughout neither blocks a run nor
-sees any of it.
+sees any of it. The parse fans out: each chunk of documents is read in a process of the multiprocess executor.
 
 The runs are ``python -m pipeline ingest`` processes with FISCAL_LAKE and FISCAL_LAKE_DATA set, as an operator's
 machines start them, each with a Dagster home of its own.
@@ -20,6 +20,9 @@ from pathlib import Path
 
 import pytest
 
+import dagster as dg
+
+from pipeline.defs.warehouse.reads import CHUNK_ENV
 from pipeline.load.lake import Lake
 from pipeline.settings import LAKE_DATA_ENV, LAKE_ENV
 from tests.conftest import PROJECT_ROOT, SEED, dagster_home
@@ -71,7 +74,8 @@ def _ingest(raw: Path, home: Path, lake: Lake | None, warehouse: Path | None = N
     env.pop("FISCAL_SOURCES", None)
     command = [sys.executable, "-m", "pipeline", "ingest", "--raw", str(raw)]
     if lake is not None:
-        env |= {LAKE_ENV: lake.catalog, LAKE_DATA_ENV: lake.data_path}
+        # Two documents a chunk: the four new reports are two chunks, which the multiprocess executor runs apart.
+        env |= {LAKE_ENV: lake.catalog, LAKE_DATA_ENV: lake.data_path, CHUNK_ENV: "2"}
     else:
         command += ["--warehouse", str(warehouse)]
     return subprocess.Popen(
@@ -104,6 +108,9 @@ def _single_file(raw: Path, warehouse: Path) -> dict[str, list[tuple]]:
 _READER = """
 import sys
 sys.path.insert(0, sys.argv[1])
+import dagster as dg
+
+from pipeline.defs.warehouse.reads import CHUNK_ENV
 from pipeline.load.lake import Lake
 with Lake(sys.argv[2], sys.argv[3]).connect(published=True) as con:
     for line in sys.stdin:
@@ -130,6 +137,16 @@ class Reader:
     def close(self) -> None:
         self.process.communicate("exit\n", timeout=60)
         assert self.process.returncode == 0
+
+
+def _chunk_processes(home: Path) -> list[int]:
+    """The process of each chunk's read in the last run of a Dagster home."""
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        run = instance.get_runs(limit=1)[0]
+        return [
+            event.dagster_event.pid for event in instance.all_logs(run.run_id, of_type=dg.DagsterEventType.STEP_START)
+            if event.step_key.startswith("document_reads.read_chunk[")
+        ]
 
 
 def _kill_while_dbt_builds(run: subprocess.Popen) -> None:
@@ -164,6 +181,8 @@ def test_runs_killed_or_at_once_lose_nothing_and_readers_see_only_what_was_publi
         assert _lake_tables(lake) == before, "a run killed while dbt built changed what readers see"
         _finish(second)
         assert reader.documents() == 1, "the open reader saw a run's writes"
+        chunks = _chunk_processes(tmp_path / "machine_b")
+        assert len(chunks) == 2 and len(set(chunks)) == 2 and second.pid not in chunks, chunks
     finally:
         reader.close()
     in_lake = _lake_tables(lake)
