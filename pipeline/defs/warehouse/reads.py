@@ -95,7 +95,7 @@ def plan_reads(
     to_read = [item for item in present if item[0] in todo]
     size = chunk_size()
     chunks = [to_read[start:start + size] for start in range(0, len(to_read), size)]
-    context.log.info(f"{PROGRESS}reading {len(to_read)} of {len(present)} documents in {len(chunks)} chunk(s)")
+    context.log.info(f"{PROGRESS}parsing {len(to_read)} of {len(present)} documents in {len(chunks)} chunk(s)")
     for index, chunk in enumerate(chunks):
         yield dg.DynamicOutput(chunk, mapping_key=f"chunk_{index}", output_name="chunks")
 
