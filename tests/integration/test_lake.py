@@ -1,8 +1,9 @@
 """The warehouse on DuckLake (a PostgreSQL catalog on 127.0.0.1, started here from the Debian package, plus
-Parquet files): two ingest runs at once, one of them killed while dbt builds: what readers see (the last published
-snapshot) stays as it was until the other run completes the work of both, losing nothing, with the raw tables and
-marts of the single-file mode; a reader attached at the published snapshot throughout neither blocks a run nor
-sees any of it. The parse fans out: each chunk of documents is read in a process of the multiprocess executor.
+Parquet files): a run killed while it parses, then two ingest runs at once, one of them killed while dbt builds:
+what readers see (the last published snapshot) stays as it was until the other run completes the work of all,
+losing nothing, with the raw tables and marts of the single-file mode; a reader attached at the published snapshot
+throughout neither blocks a run nor sees any of it. The parse fans out: each chunk of documents is read in a
+process of the multiprocess executor.
 
 The runs are ``python -m pipeline ingest`` processes with FISCAL_LAKE and FISCAL_LAKE_DATA set, as an operator's
 machines start them, each with a Dagster home of its own.
@@ -149,14 +150,15 @@ def _chunk_processes(home: Path) -> list[int]:
         ]
 
 
-def _kill_while_dbt_builds(run: subprocess.Popen) -> None:
+def _kill_when(run: subprocess.Popen, seen: str, wait_s: float) -> None:
+    """SIGKILLs the run's process group ``wait_s`` after its progress shows a line starting with ``seen``."""
     try:
         for line in run.stderr:
-            if line.strip() == "▶ dbt_models":
+            if line.strip().startswith(seen):
                 break
         else:
-            pytest.fail("the run ended before dbt started")
-        time.sleep(3.0)
+            pytest.fail(f"the run ended before {seen!r}")
+        time.sleep(wait_s)
         assert run.poll() is None, "the run finished before it could be killed"
     finally:
         os.killpg(run.pid, signal.SIGKILL)
@@ -176,8 +178,11 @@ def test_runs_killed_or_at_once_lose_nothing_and_readers_see_only_what_was_publi
         # Two machines at once; the first is killed while dbt builds, after its loads committed: the lake holds its
         # writes, readers do not see them, and the second run, whose writes waited their turn, builds and publishes
         # them with its own.
+        # Killed while its chunks parse (one may have loaded): the published snapshot is as it was.
+        _kill_when(_ingest(raw, tmp_path / "machine_c", lake), "▶ document_reads.read_chunk", 1.0)
+        assert _lake_tables(lake) == before, "a run killed while parsing changed what readers see"
         first, second = (_ingest(raw, tmp_path / name, lake) for name in ("machine_a", "machine_b"))
-        _kill_while_dbt_builds(first)
+        _kill_when(first, "▶ dbt_models", 3.0)
         assert _lake_tables(lake) == before, "a run killed while dbt built changed what readers see"
         _finish(second)
         assert reader.documents() == 1, "the open reader saw a run's writes"
