@@ -1,7 +1,7 @@
 """Accuracy of the parser against truth files: per table kind (and the narrative), how many printed numbers it
 reads, how many of them are right, and which ones it misses or invents.
 
-    python benchmarks/accuracy.py                                   # tests/fixtures/truth + tests/fixtures/real
+    python benchmarks/accuracy.py                                   # tests/fixtures/truth + data/raw
     python benchmarks/accuracy.py --generated /tmp/corpus           # a corpus from python -m tests.corpus
     python benchmarks/accuracy.py --generate 3 --json /tmp/acc.json # generate 3 departments × 3 years first
 
@@ -295,7 +295,7 @@ def find_pdf(truth_path: Path, truth: dict, search: list[Path]) -> Path | None:
 def parse_pdf(path: Path):
     """The parser's result for ``path``; (None, reason) when it refuses or fails."""
     from pipeline.parse.dispatch import parse_document
-    from pipeline.parse.result import UnreadableDocument
+    from pipeline.quarantine import UnreadableDocument
 
     data = path.read_bytes()
     try:
@@ -383,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="seed for --generate")
     parser.add_argument("--truth-dir", type=Path, default=None,
                         help="truth files of real reports (default tests/fixtures/truth when no corpus is given)")
-    parser.add_argument("--real-dir", type=Path, default=ROOT / "tests" / "fixtures" / "real", help="where the real PDFs are")
+    parser.add_argument("--real-dir", type=Path, default=ROOT / "data" / "raw", help="where the real PDFs are")
     parser.add_argument("--no-panel", action="store_true", help="score the parser only, not the panel (no ingest)")
     parser.add_argument("--json", type=Path, help="write the scores, misses and false extractions as JSON")
     parser.add_argument("--max-list", type=int, default=None, help="list at most this many misses / false extractions")

@@ -24,7 +24,7 @@ REAL_PDFS = ROOT.parent / "shared" / "real"
 _CASE = """
 import json, resource, sys, time
 from pipeline.parse.dispatch import parse_document
-from pipeline.parse.result import UnreadableDocument
+from pipeline.quarantine import UnreadableDocument
 from tests.corpus import hostile
 
 kind, size = sys.argv[1], int(sys.argv[2])

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import charset_normalizer
 
-from pipeline.parse.result import UnreadableDocument
+from pipeline.quarantine import UnreadableDocument
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # C0 controls other than tab, LF, FF and CR never occur in a text report; NULs mark binary content.

@@ -9,9 +9,10 @@ from pipeline.parse.doc_report import parse_doc_report
 from pipeline.parse.docx_report import parse_docx_report
 from pipeline.parse.html_report import is_html, parse_html_report
 from pipeline.parse.pdf_report import parse_pdf_report
-from pipeline.parse.result import ParsedDocument, UnreadableDocument
+from pipeline.parse.result import ParsedDocument
 from pipeline.parse.spreadsheet_report import MEDIA_TYPES, parse_spreadsheet_report
 from pipeline.parse.text_report import parse_text_report
+from pipeline.quarantine import UnreadableDocument
 from pipeline.settings import DEFAULT_MAX_EXPANDED_BYTES, MAX_EXPANDED_BYTES_ENV
 
 _ZIP_MAGIC = b"PK\x03\x04"

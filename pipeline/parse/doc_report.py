@@ -12,8 +12,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from pipeline.parse.result import ParsedDocument, UnreadableDocument
+from pipeline.parse.result import ParsedDocument
 from pipeline.parse.text_report import read_report_text
+from pipeline.quarantine import UnreadableDocument
 
 MEDIA_TYPE = "application/msword"
 _TIMEOUT_SECONDS = 60

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.parse.layout import Line, heading_of
-from pipeline.parse.result import UnreadableDocument
+from pipeline.quarantine import UnreadableDocument
 from pipeline.reference.department_names import department_name_normalized
 from pipeline.reference.region_names import region_of
 

@@ -15,7 +15,8 @@ from docx.text.paragraph import Paragraph
 
 from pipeline.parse.body_blocks import Block, BodyTable, read_body
 from pipeline.parse.cell_grid import GridCell, a1
-from pipeline.parse.result import ParsedDocument, UnreadableDocument
+from pipeline.parse.result import ParsedDocument
+from pipeline.quarantine import UnreadableDocument
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

@@ -17,7 +17,8 @@ from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 
 from pipeline.parse.body_blocks import Block, BodyTable, read_body
 from pipeline.parse.cell_grid import GridCell, a1
-from pipeline.parse.result import ParsedDocument, UnreadableDocument
+from pipeline.parse.result import ParsedDocument
+from pipeline.quarantine import UnreadableDocument
 
 MEDIA_TYPE = "text/html"
 _SNIFF_BYTES = 1024

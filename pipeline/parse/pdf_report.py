@@ -23,7 +23,6 @@ from pipeline.parse.result import ParsedDocument
 from pipeline.parse.statement_tables import ReadTable, with_tables
 from pipeline.parse.text_report import read_report_text
 
-
 FAST_ENV = "FISCAL_PDF_FAST"
 READER_ENV = "FISCAL_PDF_READER"
 READERS = ("pdfium", "pdfplumber")

@@ -14,7 +14,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.parse.pdf.table_pages import may_hold_table
-from pipeline.parse.result import UnreadableDocument
+from pipeline.quarantine import UnreadableDocument
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A report has hundreds of CJK characters; a few are a stray logo or a scanned page's OCR-less caption.

@@ -1,4 +1,4 @@
-"""What a reader returns for one document, and how it refuses one it cannot read."""
+"""What a reader returns for one document."""
 
 from __future__ import annotations
 
@@ -7,17 +7,6 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from pipeline import schemas
-
-
-class UnreadableDocument(Exception):
-    """The document cannot be read; ``reason_code`` is one of ``schemas.QUARANTINE_REASONS``."""
-
-    def __init__(self, reason_code: str, reason: str):
-        if reason_code not in schemas.QUARANTINE_REASONS:
-            raise ValueError(f"unknown quarantine reason code {reason_code!r}")
-        super().__init__(reason)
-        self.reason_code = reason_code
-        self.reason = reason
 
 
 @dataclass

@@ -20,9 +20,10 @@ from pipeline.parse.cell_grid import GridCell, a1, read_grid_tables
 from pipeline.parse.document_meta import read_document_meta
 from pipeline.parse.layout import split_lines
 from pipeline.parse.pdf.context import is_block_line
-from pipeline.parse.result import ParsedDocument, UnreadableDocument
+from pipeline.parse.result import ParsedDocument
 from pipeline.parse.statement_tables import keep_read, with_tables
 from pipeline.parse.text_report import documents_frame
+from pipeline.quarantine import UnreadableDocument
 
 MEDIA_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -31,8 +31,9 @@ import psutil
 from pebble import ProcessExpired, ProcessPool
 
 from pipeline.parse.dispatch import parse_document
-from pipeline.parse.result import ParsedDocument, UnreadableDocument
+from pipeline.parse.result import ParsedDocument
 from pipeline.parse.version import PARSER_VERSION
+from pipeline.quarantine import UnreadableDocument
 from pipeline.settings import PARSE_MEMORY_ENV, PARSE_TIMEOUT_ENV, ReadLimits
 from pipeline.sources import drop_folder
 

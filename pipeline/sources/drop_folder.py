@@ -11,7 +11,7 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline.parse.result import UnreadableDocument
+from pipeline.quarantine import UnreadableDocument
 from pipeline.schemas import DOCUMENT_FILES
 from pipeline.settings import MAX_FILE_BYTES_ENV
 

@@ -14,7 +14,8 @@ import pytest
 
 from pipeline import schemas
 from pipeline.parse.dispatch import parse_document
-from pipeline.parse.result import ParsedDocument, UnreadableDocument
+from pipeline.parse.result import ParsedDocument
+from pipeline.quarantine import UnreadableDocument
 from tests.corpus.render_formats import FORMATS, PUTUO
 from tests.unit.parse.documents import SEED
 

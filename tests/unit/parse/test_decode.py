@@ -3,7 +3,7 @@ import random
 import pytest
 
 from pipeline.parse.decode import decode_report
-from pipeline.parse.result import UnreadableDocument
+from pipeline.quarantine import UnreadableDocument
 
 from .documents import TRADITIONAL, seed_text
 

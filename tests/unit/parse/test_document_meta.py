@@ -2,8 +2,8 @@ import pytest
 
 from pipeline.parse.document_meta import read_document_meta
 from pipeline.parse.layout import split_lines
-from pipeline.parse.result import UnreadableDocument
 from pipeline.parse.version import PARSER_VERSION
+from pipeline.quarantine import UnreadableDocument
 
 from .documents import SHANGHAI, parse_inline, parsed
 

@@ -3,7 +3,7 @@
 import pytest
 
 from pipeline.parse.pdf_text import read_pdf_text
-from pipeline.parse.result import UnreadableDocument
+from pipeline.quarantine import UnreadableDocument
 from tests import pdf_factory
 from tests.conftest import REAL_PDFS
 

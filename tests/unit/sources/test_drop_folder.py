@@ -8,7 +8,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from pipeline.parse.result import UnreadableDocument
+from pipeline.quarantine import UnreadableDocument
 from pipeline.settings import MAX_FILE_BYTES_ENV
 from pipeline.sources.drop_folder import path_of, read_document, scan, sha256_of, shown_path
 
