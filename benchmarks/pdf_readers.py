@@ -1,6 +1,6 @@
 """Time per table page of the two PDF readers, one process: pdfplumber's pages, or PDFium's (``read_page_objects``).
 
-    .venv/bin/python benchmarks/pdf_readers.py                      # the real PDFs in tests/fixtures/real
+    .venv/bin/python benchmarks/pdf_readers.py                      # the real PDFs in data/raw
     .venv/bin/python benchmarks/pdf_readers.py a.pdf b.pdf
 
 Each reader reads the pages ``PdfText.may_hold_table`` keeps, as the pipeline does (``read_page``: the page's
@@ -57,7 +57,7 @@ def main() -> None:
     parser.add_argument("pdfs", nargs="*", type=Path)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    files = args.pdfs or sorted((ROOT / "tests" / "fixtures" / "real").glob("*.pdf"))
+    files = args.pdfs or sorted((ROOT / "data" / "raw").glob("*.pdf"))
     totals = {"pages": 0, "pdfplumber": 0.0, "pdfium": 0.0, "objects": 0.0}
     print(f"{'file':48} {'pages':>5} {'pdfplumber':>12} {'pdfium':>10} {'objects':>9} {'speed-up':>8}")
     for path in files:

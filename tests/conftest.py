@@ -15,7 +15,7 @@ from pipeline.settings import PROJECT_ROOT, RAW_DIR_ENV, SOURCES_ENV, WAREHOUSE_
 
 SEED = PROJECT_ROOT / "data" / "raw" / "liaoning-panjin-xinglongtai_gongxinju_2022_dept-final.txt"
 # Byte-exact copies of 12 published PDFs (sources in the README beside them).
-REAL_PDFS = PROJECT_ROOT / "tests" / "fixtures" / "real"
+REAL_PDFS = PROJECT_ROOT / "data" / "raw"
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -18,14 +18,14 @@ from pipeline.load.published import exists as published_exists
 from pipeline.load.published import read_published
 from pipeline.settings import (
     DBT_TARGET_ENV,
-    PIPELINE_DUCKDB_MEMORY,
-    LAKE_DATA_ENV,
-    LAKE_ENV,
-    WAREHOUSE_ENV,
     DEFAULT_MAX_EXPANDED_BYTES,
     DEFAULT_MAX_FILE_BYTES,
     DEFAULT_PARSE_MEMORY_MB,
     DEFAULT_PARSE_TIMEOUT_S,
+    LAKE_DATA_ENV,
+    LAKE_ENV,
+    PIPELINE_DUCKDB_MEMORY,
+    WAREHOUSE_ENV,
     ReadLimits,
     Settings,
 )

@@ -8,7 +8,6 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings
 
-
 SEEDS_GROUP = "dbt_seeds"
 
 

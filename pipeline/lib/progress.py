@@ -8,7 +8,6 @@ import dagster as dg
 
 from pipeline.lib.failures import explain_error
 
-
 # A step's own log message meant for the terminal starts with this (dbt's hundreds of lines do not).
 PROGRESS = "⋯ "
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 import subprocess
@@ -137,3 +138,32 @@ def test_workspace_loads_as_one_named_code_location(tmp_path) -> None:
     assert validated.returncode == 0, output[-3000:]
     assert "Validation successful for code location fiscal_warehouse" in output
     assert "does not match" not in output
+
+
+_GRAPH_SNAPSHOT = Path(__file__).with_name("asset_graph.txt")
+_UPDATE_ENV = "FISCAL_UPDATE_SNAPSHOT"
+
+
+def _graph_text(defs: dg.Definitions) -> str:
+    """Every asset with its group, its parents and its checks, one line each, sorted."""
+    graph = defs.resolve_asset_graph()
+    lines = []
+    for key in sorted(graph.get_all_asset_keys(), key=lambda k: k.to_user_string()):
+        node = graph.get(key)
+        parents = ", ".join(sorted(parent.to_user_string() for parent in node.parent_keys))
+        lines.append(f"{key.to_user_string()} [{node.group_name}] <- {parents or '(none)'}")
+        lines.extend(f"    check {name}" for name in sorted(check.name for check in node.check_keys))
+    return "\n".join(lines) + "\n"
+
+
+def test_the_asset_graph_is_the_reviewed_snapshot(defs: dg.Definitions) -> None:
+    """The whole graph, pinned: a change shows here as a diff to review, then to take with
+    FISCAL_UPDATE_SNAPSHOT=1."""
+    text = _graph_text(defs)
+    if os.environ.get(_UPDATE_ENV):
+        _GRAPH_SNAPSHOT.write_text(text, encoding="utf-8")
+    expected = _GRAPH_SNAPSHOT.read_text(encoding="utf-8")
+    diff = "".join(difflib.unified_diff(
+        expected.splitlines(keepends=True), text.splitlines(keepends=True), "asset_graph.txt", "the definitions"
+    ))
+    assert text == expected, f"the asset graph changed ({_UPDATE_ENV}=1 takes it):\n{diff}"

@@ -19,9 +19,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 import dagster as dg
+import pytest
 
 from pipeline.defs.warehouse.reads import CHUNK_ENV
 from pipeline.load.lake import Lake

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import shutil
 from decimal import Decimal
-from pathlib import Path
 
 import duckdb
 import pytest
 
 from benchmarks.panel import score_panel
+from tests.conftest import REAL_PDFS
 from tests.corpus import spec
 from tests.corpus.generate import render_scope_pair, render_year
 from tests.corpus.layout import Layout
@@ -24,7 +24,6 @@ from tests.integration.reconcile.cases import NARRATIVE_VS_TABLE, RULED, TABLES,
 
 pytestmark = pytest.mark.slow
 
-REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
 # Zeros printed as 0.00 and a 三公 table with its 预算数 columns: printed zeros and a 决算's own budget.
 LAYOUT = Layout(ruling="grid", unit="万元", separators=True, continuation="repeat_header", codes="split",
                 panels="side_by_side", orientation="landscape", column_numbers="none", zeros="0.00",
@@ -68,7 +67,7 @@ def built(tmp_path_factory: pytest.TempPathFactory):
     for year, name in NAME_FORMS.items():
         (raw / f"js_office_{year}_budget.txt").write_text(_budget_text(name, year, f"{1000 + year}.00"), "utf-8")
     for name in REAL_FILES:
-        shutil.copy(REAL / name, raw / name)
+        shutil.copy(REAL_PDFS / name, raw / name)
     warehouse = root / "warehouse.duckdb"
     [result] = run_ingest(raw, warehouse)
     assert result.success

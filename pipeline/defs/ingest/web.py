@@ -11,7 +11,6 @@ from pipeline.sources.web.config import load_sources
 from pipeline.sources.web.fetch import fetch_web_sources
 from pipeline.sources.web.results import problem_line
 
-
 # The metadata key of the refused and failed URLs as ``FetchRun.problems`` rows.
 PROBLEMS = "problem_rows"
 

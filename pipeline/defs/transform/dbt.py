@@ -1,13 +1,12 @@
 import dagster as dg
-from pydantic import Field
 from dagster_dbt import DbtCliResource, dbt_assets
+from pydantic import Field
 
 from pipeline.defs.resources import Warehouse
 from pipeline.lib.dbt_project import dbt_project, keep_invocation_artifacts, project_fingerprint
 from pipeline.lib.dbt_translator import translator
 from pipeline.lib.environ import environment_variables
 from pipeline.load import build_state, changed_documents
-
 
 # Every node downstream of the loaded reports: without the seeds, the unit tests, and (cautious indirect selection)
 # the tests on seeds alone, but with the tests that also read a seed (relationships to a code list). dagster-dbt

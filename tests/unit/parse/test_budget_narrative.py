@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -17,9 +16,9 @@ from pipeline import schemas
 from pipeline.parse.pdf_text import read_pdf_text
 from pipeline.parse.result import ParsedDocument
 from pipeline.parse.text_report import read_report_text
+from tests.conftest import REAL_PDFS
 
-REAL = Path(__file__).resolve().parents[2] / "fixtures" / "real"
-ALL_PDFS = sorted(path.name for path in REAL.glob("*.pdf"))
+ALL_PDFS = sorted(path.name for path in REAL_PDFS.glob("*.pdf"))
 
 WANLI_2024 = "sh-putuo_wanlijiedao_2024_dept-budget.pdf"
 WANLI_2023 = "sh-putuo_wanlijiedao_2023_dept-budget.pdf"
@@ -36,7 +35,7 @@ _FOOTER_FRAGMENT = re.compile(r"-\s*\d+\s*-|第\s*\d+\s*页")
 @functools.cache
 def read(name: str) -> tuple[str, ParsedDocument]:
     """The PDF's text and the narrative frames read from it, as ``pdf_report.parse_pdf_report`` reads them."""
-    pdf = read_pdf_text((REAL / name).read_bytes())
+    pdf = read_pdf_text((REAL_PDFS / name).read_bytes())
     document = read_report_text(
         pdf.text,
         sha256=name,

@@ -1,6 +1,6 @@
 """Budget narratives and PDF page furniture, on small texts written for the purpose.
 
-The texts follow the wording of the real reports in tests/fixtures/real (Shanghai 区级部门预算 and Jiangsu
+The texts follow the wording of the real reports in data/raw (Shanghai 区级部门预算 and Jiangsu
 省级部门预算); ``test_budget_narrative`` reads the reports themselves.
 """
 

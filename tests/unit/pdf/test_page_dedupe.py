@@ -7,10 +7,9 @@ import io
 import random
 
 import pdfplumber
+from pdfplumber.utils import dedupe_chars
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
-
-from pdfplumber.utils import dedupe_chars
 
 from pipeline.parse.pdf.page import _printed_twice, deduped
 from tests.conftest import REAL_PDFS

@@ -10,7 +10,7 @@ import pypdfium2 as pdfium
 import pytest
 from reportlab.pdfgen import canvas
 
-from pipeline.parse.pdf.pdfium_page import PdfiumPages, read_page_objects, _classify
+from pipeline.parse.pdf.pdfium_page import PdfiumPages, _classify, read_page_objects
 from tests.conftest import REAL_PDFS
 from tests.unit.pdf.drawn import FONT
 

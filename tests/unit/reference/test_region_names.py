@@ -8,7 +8,7 @@ from pipeline.reference.region_names import region_of
 @pytest.mark.parametrize(
     ("name", "code"),
     [
-        # The 12 real reports (tests/fixtures/real): Jiangsu provincial organs and Shanghai Putuo district units.
+        # The 12 real reports (data/raw): Jiangsu provincial organs and Shanghai Putuo district units.
         ("江苏省高级人民法院", "320000"),
         ("中共江苏省委办公厅", "320000"),
         ("江苏省委办公厅", "320000"),
