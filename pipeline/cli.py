@@ -103,7 +103,7 @@ def _run_ingest(args: argparse.Namespace, *, load_config: dict, full_refresh: bo
         # Before the warehouse is read to judge what is new: DuckDB would apply the stale log to that read as well.
         if (stale := set_aside_stale_wal(settings.warehouse)) is not None:
             _say(f"warning: {stale_wal_message(stale)}")
-    from pipeline.sources.web.config import load_sources
+    from pipeline.sources_file import load_sources
 
     fetch_web = settings.sources.is_file() and bool(load_sources(settings.sources).web_sources)
     files, pending = _pending(settings, load_config)

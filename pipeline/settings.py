@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.sources_file import load_sources
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 
@@ -104,8 +106,6 @@ def _configured_drop_folder(sources: Path) -> Path:
     """The drop folder ``sources.yaml`` names (validated there), or ``data/raw/`` without that file."""
     if not sources.is_file():
         return PROJECT_ROOT / "data" / "raw"
-    from pipeline.sources.web.config import load_sources
-
     return load_sources(sources).drop_folder
 
 

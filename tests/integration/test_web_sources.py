@@ -15,9 +15,9 @@ import pytest
 
 from pipeline.settings import PROJECT_ROOT
 from pipeline.sources.drop_folder import scan
-from pipeline.sources.web.config import FetchSettings, SourcesConfig, WebSource
 from pipeline.sources.web.fetch import fetch_web_sources
 from pipeline.sources.web.results import FetchRun
+from pipeline.sources_file import FetchSettings, SourcesConfig, WebSource
 from tests.web_site import (  # noqa: F401
     ERROR_PAGE,
     Site,

@@ -7,9 +7,9 @@ import polars as pl
 
 from pipeline.defs.resources import RawFolder, SourcesFile
 from pipeline.lib.markdown import markdown_table
-from pipeline.sources.web.config import load_sources
 from pipeline.sources.web.fetch import fetch_web_sources
 from pipeline.sources.web.results import problem_line
+from pipeline.sources_file import load_sources
 
 # The metadata key of the refused and failed URLs as ``FetchRun.problems`` rows.
 PROBLEMS = "problem_rows"

@@ -15,9 +15,9 @@ from urllib3.exceptions import ReadTimeoutError
 from urllib3.exceptions import TimeoutError as Urllib3Timeout
 from urllib3.util.retry import Retry
 
-from pipeline.sources.web.config import FetchSettings
 from pipeline.sources.web.sniff import Refusal
 from pipeline.sources.web.throttle import HostThrottle
+from pipeline.sources_file import FetchSettings
 
 _CHUNK = 1 << 16
 # Transient server states worth another try; 404 and friends are answers, not accidents.

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline.sources.web.client import FetchError, HttpClient, Reply
-from pipeline.sources.web.config import SourcesConfig, WebSource
 from pipeline.sources.web.filenames import original_name
 from pipeline.sources.web.listing import Link, attachment_links, next_page_url, page_links, report_links
 from pipeline.sources.web.results import FetchRun, Problem, Stored
@@ -20,6 +19,7 @@ from pipeline.sources.web.store import (
     sidecar_path,
     write_json,
 )
+from pipeline.sources_file import SourcesConfig, WebSource
 
 
 def fetch_web_sources(config: SourcesConfig, raw_dir: Path) -> FetchRun:

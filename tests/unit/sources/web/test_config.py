@@ -5,7 +5,7 @@ import pytest
 import yaml
 
 from pipeline.settings import PROJECT_ROOT
-from pipeline.sources.web.config import FetchSettings, SourcesConfigError, load_sources, parse_sources
+from pipeline.sources_file import FetchSettings, SourcesConfigError, load_sources, parse_sources
 
 SOURCES_YAML = PROJECT_ROOT / "sources.yaml"
 
