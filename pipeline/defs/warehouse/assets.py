@@ -81,7 +81,7 @@ def disclosures_tables(context: dg.AssetExecutionContext, warehouse: Warehouse, 
     documents this run read: a nightly run costs what is new."""
     reads = document_reads
     if not reads.changed:
-        context.log.info(f"{PROGRESS}nothing new among {reads.documents} documents: the published warehouse stays")
+        context.log.info(f"{PROGRESS}nothing new among {reads.present} documents: the published warehouse stays")
     with warehouse.get_connection() as con:
         counts = row_counts(con)
         quarantined = document_rows(con, schemas.QUARANTINE, reads.read).select("source_path", "reason_code", "reason")

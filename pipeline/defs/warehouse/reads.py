@@ -48,22 +48,22 @@ class LoadConfig(dg.Config):
 @dataclass
 class Reads:
     """What a run's read did: the documents it read, whether the warehouse's rows changed, the files that changed
-    under it, and the frames that failed their schema (a batch with one is not loaded)."""
+    under it, and the frames that failed their schema (a batch with one is not loaded). ``present``: the documents
+    of the scan, which the plan counts."""
 
-    documents: int
+    present: int = 0
     read: list[str] = field(default_factory=list)
     changed: bool = False
     changed_under: list[str] = field(default_factory=list)
     problems: dict[str, list[str]] = field(default_factory=lambda: {schema.name: [] for schema in CHECKED})
 
-    def add(self, other: "Reads") -> "Reads":
-        return Reads(
-            documents=self.documents,
-            read=sorted(self.read + other.read),
-            changed=self.changed or other.changed,
-            changed_under=self.changed_under + other.changed_under,
-            problems={name: found + other.problems[name] for name, found in self.problems.items()},
-        )
+    def absorb(self, other: "Reads") -> None:
+        """Adds what ``other`` did, in place: a chunk takes in a batch at a time, whatever the number of batches."""
+        self.read.extend(other.read)
+        self.changed = self.changed or other.changed
+        self.changed_under.extend(other.changed_under)
+        for name, found in other.problems.items():
+            self.problems[name].extend(found)
 
 
 def chunk_size() -> int:
@@ -90,7 +90,7 @@ def plan_reads(
     # Rows change when a document is new or reads differently; files, or a dbt project, when they changed; and a
     # lake may hold writes of a run that died before it published.
     changed = pending.files_changed or pending.dbt_stale or config.full_refresh or warehouse.unpublished()
-    yield dg.Output(Reads(documents=len(present), changed=changed), output_name="plan")
+    yield dg.Output(Reads(present=len(present), changed=changed), output_name="plan")
     todo = set(pending.to_parse)
     to_read = [item for item in present if item[0] in todo]
     size = chunk_size()
@@ -108,7 +108,7 @@ def read_chunk(
     # On a lake, chunks run side by side, a process each: one parse worker per chunk unless told otherwise.
     workers = 1 if warehouse.lake is not None and WORKERS_ENV not in os.environ else worker_count()
     documents = [tuple(item) for item in chunk]
-    reads = Reads(documents=len(documents))
+    reads = Reads()
     done = 0
     with warehouse.get_connection() as con:
         for batch in parse_documents(documents, Path(raw_folder.path), limits=raw_folder.limits, workers=workers):
@@ -122,8 +122,8 @@ def read_chunk(
                 forget_files(con, batch.changed)
             for file in batch.changed:
                 context.log.warning(f"{PROGRESS}{file.message}")
-            reads = reads.add(Reads(
-                documents=0, read=batch.document_shas, changed=loaded or bool(batch.changed),
+            reads.absorb(Reads(
+                read=batch.document_shas, changed=loaded or bool(batch.changed),
                 changed_under=[file.source_path for file in batch.changed], problems=found,
             ))
             done += len(batch.document_shas) + len(batch.changed)
@@ -134,9 +134,9 @@ def read_chunk(
 @dg.op
 def gather_reads(plan: Reads, reads: list[Reads]) -> Reads:
     """The chunks' reads as one."""
-    total = plan
+    total = Reads(present=plan.present, changed=plan.changed)
     for chunk in reads:
-        total = total.add(chunk)
+        total.absorb(chunk)
     return total
 
 
