@@ -22,6 +22,7 @@ MAX_FILE_BYTES_ENV = "FISCAL_MAX_FILE_BYTES"
 MAX_EXPANDED_BYTES_ENV = "FISCAL_MAX_EXPANDED_BYTES"
 PARSE_TIMEOUT_ENV = "FISCAL_PARSE_TIMEOUT_S"
 PARSE_MEMORY_ENV = "FISCAL_PARSE_MEMORY_MB"
+PARSE_CHUNK_ENV = "FISCAL_PARSE_CHUNK"
 # Multi-machine mode (pipeline/load/lake.py): the DuckLake catalog's PostgreSQL connection string, and where its
 # Parquet files live. Unset, the warehouse is the one DuckDB file FISCAL_WAREHOUSE names.
 LAKE_ENV = "FISCAL_LAKE"
@@ -107,6 +108,16 @@ def _configured_drop_folder(sources: Path) -> Path:
     if not sources.is_file():
         return PROJECT_ROOT / "data" / "raw"
     return load_sources(sources).drop_folder
+
+
+# Documents per step of the read (pipeline/defs/warehouse/reads.py): a step's start (a process, a pod) is paid once
+# per chunk, and a chunk this size keeps a node busy for minutes; 100,000 new documents make 200 steps.
+DEFAULT_PARSE_CHUNK = 500
+
+
+def parse_chunk() -> int:
+    """``FISCAL_PARSE_CHUNK``, the documents one step of the read parses, when set; else ``DEFAULT_PARSE_CHUNK``."""
+    return _whole_number(PARSE_CHUNK_ENV, DEFAULT_PARSE_CHUNK, "documents")
 
 
 def _whole_number(var: str, default: int, unit: str) -> int:

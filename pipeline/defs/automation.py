@@ -25,7 +25,9 @@ from pipeline.sources import drop_folder
 
 # Each step's process forks from a server that imported the code location once: a step then starts in under a
 # second, where a fresh interpreter takes ~5 s to import Dagster, dbt's manifest and the pipeline.
-_CODE_LOCATION = ["pipeline.definitions", *(m.name for m in pkgutil.walk_packages(defs_package.__path__, "pipeline.defs."))]
+_CODE_LOCATION = [
+    "pipeline.definitions", *(module.name for module in pkgutil.walk_packages(defs_package.__path__, "pipeline.defs."))
+]
 _STEP_PROCESSES = dg.multiprocess_executor.configured(
     {"start_method": {"forkserver": {"preload_modules": _CODE_LOCATION}}}
 )

@@ -22,9 +22,8 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from pipeline.defs.warehouse.reads import CHUNK_ENV
 from pipeline.load.lake import Lake
-from pipeline.settings import LAKE_DATA_ENV, LAKE_ENV
+from pipeline.settings import LAKE_DATA_ENV, LAKE_ENV, PARSE_CHUNK_ENV
 from tests.conftest import PROJECT_ROOT, SEED, dagster_home
 from tests.integration.pipeline_run import all_tables
 from tests.postgres import Server, postgres_server
@@ -75,7 +74,7 @@ def _ingest(raw: Path, home: Path, lake: Lake | None, warehouse: Path | None = N
     command = [sys.executable, "-m", "pipeline", "ingest", "--raw", str(raw)]
     if lake is not None:
         # Two documents a chunk: the four new reports are two chunks, which the multiprocess executor runs apart.
-        env |= {LAKE_ENV: lake.catalog, LAKE_DATA_ENV: lake.data_path, CHUNK_ENV: "2"}
+        env |= {LAKE_ENV: lake.catalog, LAKE_DATA_ENV: lake.data_path, PARSE_CHUNK_ENV: "2"}
     else:
         command += ["--warehouse", str(warehouse)]
     return subprocess.Popen(
@@ -108,9 +107,6 @@ def _single_file(raw: Path, warehouse: Path) -> dict[str, list[tuple]]:
 _READER = """
 import sys
 sys.path.insert(0, sys.argv[1])
-import dagster as dg
-
-from pipeline.defs.warehouse.reads import CHUNK_ENV
 from pipeline.load.lake import Lake
 with Lake(sys.argv[2], sys.argv[3]).connect(published=True) as con:
     for line in sys.stdin:
@@ -174,12 +170,12 @@ def test_runs_killed_or_at_once_lose_nothing_and_readers_see_only_what_was_publi
     try:
         assert reader.documents() == 1
         _folder(raw, {name: data for name, data in _REPORTS.items() if name != "seed.txt"})
-        # Two machines at once; the first is killed while dbt builds, after its loads committed: the lake holds its
-        # writes, readers do not see them, and the second run, whose writes waited their turn, builds and publishes
-        # them with its own.
         # Killed while its chunks parse (one may have loaded): the published snapshot is as it was.
         _kill_when(_ingest(raw, tmp_path / "machine_c", lake), "▶ document_reads.read_chunk", 1.0)
         assert _lake_tables(lake) == before, "a run killed while parsing changed what readers see"
+        # Two machines at once; the first is killed while dbt builds, after its loads committed: the lake holds its
+        # writes, readers do not see them, and the second run, whose writes waited their turn, builds and publishes
+        # them with its own.
         first, second = (_ingest(raw, tmp_path / name, lake) for name in ("machine_a", "machine_b"))
         _kill_when(first, "▶ dbt_models", 3.0)
         assert _lake_tables(lake) == before, "a run killed while dbt built changed what readers see"

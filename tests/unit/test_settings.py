@@ -2,12 +2,15 @@ import pytest
 
 from pipeline.settings import (
     DEFAULT_MAX_FILE_BYTES,
+    DEFAULT_PARSE_CHUNK,
     MAX_EXPANDED_BYTES_ENV,
     MAX_FILE_BYTES_ENV,
+    PARSE_CHUNK_ENV,
     PARSE_MEMORY_ENV,
     PARSE_TIMEOUT_ENV,
     ReadLimits,
     Settings,
+    parse_chunk,
 )
 
 
@@ -48,3 +51,14 @@ def test_a_read_limit_that_is_no_number_is_refused(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv(var, value)
     with pytest.raises(ValueError, match=f"{var} must be (a positive|at least 256)"):
         Settings.from_env()
+
+
+def test_a_chunk_of_the_read_is_500_documents_unless_the_environment_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(PARSE_CHUNK_ENV, raising=False)
+    assert parse_chunk() == DEFAULT_PARSE_CHUNK == 500
+    monkeypatch.setenv(PARSE_CHUNK_ENV, "2")
+    assert parse_chunk() == 2
+    for value in ("0", "ten", "-3"):
+        monkeypatch.setenv(PARSE_CHUNK_ENV, value)
+        with pytest.raises(ValueError, match=f"{PARSE_CHUNK_ENV} must be a positive whole number of documents"):
+            parse_chunk()

@@ -91,7 +91,9 @@ def disclosures_tables(context: dg.AssetExecutionContext, warehouse: Warehouse, 
             context.log_event(dg.AssetMaterialization(asset_key=spec.key, metadata={"rows": counts[spec.key.path[-1]]}))
         yield dg.MaterializeResult(
             asset_key=_DOCUMENTS_KEY,
-            metadata={"rows": counts[schemas.DOCUMENTS.name], CHANGED_FILES: dg.MetadataValue.json(reads.changed_under)},
+            metadata={
+                "rows": counts[schemas.DOCUMENTS.name], CHANGED_FILES: dg.MetadataValue.json(reads.changed_under)
+            },
         )
     for name, found in reads.problems.items():
         yield dg.AssetCheckResult(

@@ -26,11 +26,8 @@ from pipeline.load.pending import pending_work
 from pipeline.load.warehouse import forget_files, load_batch, load_files
 from pipeline.parse.batch import WORKERS_ENV, parse_documents, worker_count
 from pipeline.parse.version import PARSER_VERSION
+from pipeline.settings import parse_chunk
 
-CHUNK_ENV = "FISCAL_PARSE_CHUNK"
-# Documents per chunk: a step's start (a process, a pod) is paid once per chunk, and a chunk of this size keeps
-# a node busy for minutes; at 100,000 new documents a run has 200 steps, which Dagster's run view still shows.
-CHUNK_DOCUMENTS = 500
 # The frames checked against their declared schema before a batch is loaded.
 CHECKED = (*schemas.PARSED_FRAMES, schemas.QUARANTINE)
 
@@ -66,12 +63,6 @@ class Reads:
             self.problems[name].extend(found)
 
 
-def chunk_size() -> int:
-    """``FISCAL_PARSE_CHUNK`` when set, else ``CHUNK_DOCUMENTS``."""
-    configured = os.environ.get(CHUNK_ENV)
-    return max(1, int(configured)) if configured else CHUNK_DOCUMENTS
-
-
 @dg.op(out={"plan": dg.Out(Reads), "chunks": dg.DynamicOut(list)})
 def plan_reads(
     context: dg.OpExecutionContext, config: LoadConfig, warehouse: Warehouse, raw_documents: pl.DataFrame
@@ -93,7 +84,7 @@ def plan_reads(
     yield dg.Output(Reads(present=len(present), changed=changed), output_name="plan")
     todo = set(pending.to_parse)
     to_read = [item for item in present if item[0] in todo]
-    size = chunk_size()
+    size = parse_chunk()
     chunks = [to_read[start:start + size] for start in range(0, len(to_read), size)]
     context.log.info(f"{PROGRESS}parsing {len(to_read)} of {len(present)} documents in {len(chunks)} chunk(s)")
     for index, chunk in enumerate(chunks):
@@ -127,7 +118,8 @@ def read_chunk(
                 changed_under=[file.source_path for file in batch.changed], problems=found,
             ))
             done += len(batch.document_shas) + len(batch.changed)
-            context.log.info(f"{PROGRESS}loaded {done} of {len(documents)} documents of {context.get_mapping_key()}")
+            chunk_key = context.get_mapping_key()
+        context.log.info(f"{PROGRESS}loaded {done} of {len(documents)} documents of {chunk_key}")
     return reads
 
 
