@@ -66,23 +66,22 @@ def load_files(con: duckdb.DuckDBPyConnection, files: pl.DataFrame) -> None:
                 "WHERE is_present IS DISTINCT FROM false "
                 "AND source_path NOT IN (SELECT source_path FROM scanned_files)"
             )
+            # Compared once: the two lists are the expensive part of a nightly run's file bookkeeping.
+            con.execute(f"CREATE OR REPLACE TEMP TABLE differing_paths AS {differing}")
+            in_differing = "source_path IN (SELECT source_path FROM differing_paths)"
             changed = [
                 sha for (sha,) in con.execute(
-                    f"SELECT document_sha256 FROM scanned_files WHERE source_path IN ({differing}) "
-                    f"UNION SELECT document_sha256 FROM {table} WHERE source_path IN ({differing}) "
+                    f"SELECT document_sha256 FROM scanned_files WHERE {in_differing} "
+                    f"UNION SELECT document_sha256 FROM {table} WHERE {in_differing} "
                     f"UNION SELECT document_sha256 FROM {table} {gone}"
                 ).fetchall()
             ]
             if changed:
-                con.execute(f"CREATE OR REPLACE TEMP TABLE differing_paths AS {differing}")
-                con.execute(f"DELETE FROM {table} WHERE source_path IN (SELECT source_path FROM differing_paths)")
-                con.execute(
-                    f"INSERT INTO {table} BY NAME SELECT * FROM scanned_files "
-                    "WHERE source_path IN (SELECT source_path FROM differing_paths)"
-                )
+                con.execute(f"DELETE FROM {table} WHERE {in_differing}")
+                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM scanned_files WHERE {in_differing}")
                 con.execute(f"UPDATE {table} SET is_present = false {gone}")
-                con.execute("DROP TABLE differing_paths")
                 changed_documents.record(con, changed)
+            con.execute("DROP TABLE differing_paths")
     finally:
         con.unregister("scanned_files")
 
