@@ -1,6 +1,6 @@
 """The parse step alone, timed three ways over the same files.
 
-- ``ours``: the pipeline's own parse step, ``pipeline.parse.batch.parse_documents`` (one worker process per core).
+- ``ours``: the pipeline's own parse step, ``pipeline.read.batches.read_documents`` (one worker process per core).
   ``every_page`` is the same reader with the PDF fast path off (``FISCAL_PDF_FAST=0``: the table reader reads
   every page), in a pool of its own, to show what the fast path saves.
 - ``naive``: the baseline, one process reading every page with pdfplumber (``extract_text`` and ``extract_tables``).
@@ -21,9 +21,9 @@ from pathlib import Path
 import pdfplumber
 
 from pipeline import schemas
-from pipeline.parse.batch import parse_documents
 from pipeline.parse.dispatch import parse_document
-from pipeline.parse.pdf_report import FAST_ENV
+from pipeline.parse.pdf.report import FAST_ENV
+from pipeline.read.batches import read_documents
 from pipeline.settings import Settings
 
 
@@ -33,7 +33,7 @@ def ours(files: list[Path]) -> float:
     start = time.perf_counter()
     items = sum(
         batch.frames[schemas.LINE_ITEMS.name].height
-        for batch in parse_documents(documents, root, limits=Settings.from_env().limits)
+        for batch in read_documents(documents, root, limits=Settings.from_env().limits)
     )
     elapsed = time.perf_counter() - start
     if not items:

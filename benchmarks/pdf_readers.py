@@ -27,7 +27,7 @@ import pypdfium2 as pdfium  # noqa: E402
 
 from pipeline.parse.pdf.page import read_page  # noqa: E402
 from pipeline.parse.pdf.pdfium_page import PdfiumPages  # noqa: E402
-from pipeline.parse.pdf_text import read_pdf_text  # noqa: E402
+from pipeline.parse.pdf.text import read_pdf_text  # noqa: E402
 
 
 def _pdfplumber(data: bytes, indexes: list[int]) -> tuple[float, float]:

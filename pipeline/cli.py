@@ -196,8 +196,6 @@ def _files_changed_under(result) -> bool:
 def _report_quarantined(settings: Settings, pending: PendingWork | None) -> None:
     """Each document the run read and quarantined, with its reason: the operator sees the culprit here, not in
     Dagster's run database."""
-    import duckdb
-
     from pipeline import schemas
     from pipeline.load import published
     from pipeline.load.ddl import RAW_SCHEMA

@@ -1,7 +1,7 @@
-"""The frames the pipeline passes between parse, normalize and load, declared once.
+"""The frames the pipeline passes from parse through checks to load, declared once.
 
-Every parser fills these frames; the loader derives the DuckDB DDL from them; the Dagster checks validate
-against them; a test keeps dbt's source YAML in step with them. Amounts are exact decimals whose unit is
+Every reader fills these frames and validates them where it makes them (``pipeline.parse.result``); the loader
+derives the DuckDB DDL from them; dbt's sources YAML is generated from them (``pipeline.lib.dbt_sources``). Amounts are exact decimals whose unit is
 in the column name (``*_wan_yuan`` = 万元); printed text is kept beside every parsed number.
 """
 
@@ -422,7 +422,7 @@ REGIONS = FrameSchema(
 # Reference data loaded beside the documents, whole, on every run.
 REFERENCE_FRAMES: tuple[FrameSchema, ...] = (REGIONS,)
 
-# What one parsed document yields, in load order.
+# What a reader makes of one document (pipeline.parse), in load order.
 PARSED_FRAMES: tuple[FrameSchema, ...] = (
     DOCUMENTS,
     NARRATIVE_FIGURES,
@@ -434,10 +434,12 @@ PARSED_FRAMES: tuple[FrameSchema, ...] = (
     PERFORMANCE_INDICATORS,
     STATEMENT_TABLES,
     LINE_ITEMS,
-    FINDINGS,
 )
 
-ALL_FRAMES: tuple[FrameSchema, ...] = (DOCUMENT_FILES, *PARSED_FRAMES, QUARANTINE)
+# What the warehouse keeps of one document read: its parsed frames and the findings of its checks (pipeline.checks).
+DOCUMENT_FRAMES: tuple[FrameSchema, ...] = (*PARSED_FRAMES, FINDINGS)
+
+ALL_FRAMES: tuple[FrameSchema, ...] = (DOCUMENT_FILES, *DOCUMENT_FRAMES, QUARANTINE)
 
 # Every table of the warehouse's raw schema: the documents' frames and the reference data.
 WAREHOUSE_FRAMES: tuple[FrameSchema, ...] = (*ALL_FRAMES, *REFERENCE_FRAMES)

@@ -1,1 +1,1 @@
-"""Dagster wiring only: every module here wraps domain code from parse/, normalize/, load/ and sources/."""
+"""Dagster wiring only: every module here wraps domain code from sources/, parse/, checks/, read/ and load/."""

@@ -6,11 +6,11 @@ import duckdb
 import polars as pl
 
 from pipeline.load import changed_documents
-from pipeline.schemas import PARSED_FRAMES, QUARANTINE, WAREHOUSE_FRAMES, FrameSchema
+from pipeline.schemas import DOCUMENT_FRAMES, QUARANTINE, WAREHOUSE_FRAMES, FrameSchema
 
 RAW_SCHEMA = "raw"
 # What a document's reading writes: its frames, or its quarantine row.
-PARSED_TABLES = (*PARSED_FRAMES, QUARANTINE)
+DOCUMENT_TABLES = (*DOCUMENT_FRAMES, QUARANTINE)
 
 
 def duckdb_type(dtype: pl.DataType) -> str:
@@ -104,14 +104,14 @@ def _drop_parsed_tables_of_an_older_shape(con: duckdb.DuckDBPyConnection) -> Non
     }
     older = [
         schema.name
-        for schema in PARSED_TABLES
+        for schema in DOCUMENT_TABLES
         if schema.name in existing
         and any(
             (not c.nullable or c.name in schema.key) and c.name not in existing[schema.name] for c in schema.columns
         )
     ]
     if older:
-        for schema in PARSED_TABLES:
+        for schema in DOCUMENT_TABLES:
             con.execute(f"DROP TABLE IF EXISTS {RAW_SCHEMA}.{schema.name}")
 
 

@@ -16,8 +16,8 @@ import polars as pl
 from pipeline import schemas
 from pipeline.load import changed_documents
 from pipeline.load.ddl import RAW_SCHEMA, ensure_raw_tables
-from pipeline.parse.batch import ParseBatch
-from pipeline.parse.workers import ChangedFile
+from pipeline.read.batches import ReadBatch
+from pipeline.read.pool import ChangedFile
 
 
 def _replace(con: duckdb.DuckDBPyConnection, schema: schemas.FrameSchema, frame: pl.DataFrame,
@@ -25,7 +25,7 @@ def _replace(con: duckdb.DuckDBPyConnection, schema: schemas.FrameSchema, frame:
     """Replaces the rows of ``keys`` with ``frame``; returns the documents whose rows that changed."""
     table = f"{RAW_SCHEMA}.{schema.name}"
     columns = ", ".join(schema.column_names)
-    con.register("staged_rows", schema.conform(frame).to_arrow())
+    con.register("staged_rows", frame.to_arrow())
     try:
         current = f"SELECT {columns} FROM {table} WHERE {key_column} IN (SELECT unnest($keys::VARCHAR[]))"
         differing = [
@@ -101,7 +101,7 @@ def forget_files(con: duckdb.DuckDBPyConnection, changed: list[ChangedFile]) -> 
         )
 
 
-def load_batch(con: duckdb.DuckDBPyConnection, batch: ParseBatch) -> bool:
+def load_batch(con: duckdb.DuckDBPyConnection, batch: ReadBatch) -> bool:
     """Writes every frame of the batch's documents, replacing whatever an earlier parse of them left; returns
     whether any row changed (a document read again to the same result changes nothing)."""
     ensure_raw_tables(con)
@@ -109,7 +109,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: ParseBatch) -> bool:
     with _transaction(con):
         changed = {
             sha
-            for schema in (*schemas.PARSED_FRAMES, schemas.QUARANTINE)
+            for schema in (*schemas.DOCUMENT_FRAMES, schemas.QUARANTINE)
             for sha in _replace(con, schema, batch.frame(schema.name), "document_sha256", processed)
         }
         changed_documents.record(con, sorted(changed))

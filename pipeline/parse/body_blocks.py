@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.parse.cell_grid import GridCell, read_grid_tables
-from pipeline.parse.flat_table import flatten
 from pipeline.parse.result import ParsedDocument
-from pipeline.parse.statement_tables import keep_read, with_tables
-from pipeline.parse.text_report import read_report_text
+from pipeline.parse.tables.cell_grid import GridCell, read_grid_tables
+from pipeline.parse.tables.statement import keep_read, with_tables
+from pipeline.parse.text.flat_table import flatten
+from pipeline.parse.text.report import read_report_text
 
 # How many paragraphs around a table may hold its title block or its note.
 _CONTEXT_PARAGRAPHS = 6

@@ -5,13 +5,13 @@ from __future__ import annotations
 import io
 import zipfile
 
-from pipeline.parse.doc_report import parse_doc_report
-from pipeline.parse.docx_report import parse_docx_report
-from pipeline.parse.html_report import is_html, parse_html_report
-from pipeline.parse.pdf_report import parse_pdf_report
+from pipeline.parse.html.report import is_html, parse_html_report
+from pipeline.parse.pdf.report import parse_pdf_report
 from pipeline.parse.result import ParsedDocument
-from pipeline.parse.spreadsheet_report import MEDIA_TYPES, parse_spreadsheet_report
-from pipeline.parse.text_report import parse_text_report
+from pipeline.parse.spreadsheet.report import MEDIA_TYPES, parse_spreadsheet_report
+from pipeline.parse.text.report import parse_text_report
+from pipeline.parse.word.doc import parse_doc_report
+from pipeline.parse.word.docx import parse_docx_report
 from pipeline.quarantine import UnreadableDocument
 from pipeline.settings import DEFAULT_MAX_EXPANDED_BYTES, MAX_EXPANDED_BYTES_ENV
 
@@ -55,7 +55,7 @@ def _parse_zip(data: bytes, *, sha256: str, source_path: str, max_expanded_bytes
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise UnreadableDocument("corrupt", f"the ZIP container cannot be opened: {exc}") from exc
     # Checked before any part is inflated. Python's zipfile (python-docx) stops a member at its declared size; a
-    # member that lies to calamine about its size meets the worker's memory limit (pipeline.parse.workers).
+    # member that lies to calamine about its size meets the worker's memory limit (pipeline.read.pool).
     expanded = sum(member.file_size for member in members)
     if expanded > max_expanded_bytes:
         raise UnreadableDocument(

@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import polars as pl
 
 from pipeline import schemas
+from pipeline.parse.provenance import Provenance
+
+
+@dataclass(frozen=True)
+class FigureList:
+    """Figures the narrative lists as the parts of another (``pipeline.parse.text.figure_lists``)."""
+
+    total: int  # figure_index of the total
+    parts: tuple[int, ...]  # figure_index of each part
+    list_word: str  # the word that opened the list, e.g. 其中 or 主要包括
 
 
 @dataclass
 class ParsedDocument:
-    """The frames one document yields, keyed by ``FrameSchema.name`` (every name of ``schemas.PARSED_FRAMES``)."""
+    """The frames one document yields, keyed by ``FrameSchema.name`` (every name of ``schemas.PARSED_FRAMES``),
+    validated here, where they are made; and what the checks read beside them: the narrative's lists of parts
+    (``figure_lists``) and how each figure was printed (``provenance``)."""
 
     frames: dict[str, pl.DataFrame] = field(default_factory=dict)
+    figure_lists: Sequence[FigureList] = ()
+    provenance: Provenance = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for schema in schemas.PARSED_FRAMES:

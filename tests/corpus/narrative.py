@@ -225,7 +225,7 @@ class _Writer:
         for i, (label, fen, what) in enumerate(others, start=2):
             tail = f"主要是{what}收入。" if fen else "主要是0等收入。"
             self.para(f"{i}.{label}{self.amt(fen)}万元，占收入总计的{self.share(fen, total)}%。{tail}")
-        self.para(f"7.使用非财政拨款结余0万元，占收入总计的0%。主要是0等。")
+        self.para("7.使用非财政拨款结余0万元，占收入总计的0%。主要是0等。")
         carry = fig.carry_start
         tail = "主要是上年未完成项目结转至本年继续使用的资金。" if carry else "主要是0等。"
         self.para(f"8.上年结转和结余{self.amt(carry)}万元，占收入总计的{self.share(carry, total)}%。{tail}")

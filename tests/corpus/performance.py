@@ -3,7 +3,7 @@
 The table follows the seed's (``data/raw/…_2022_dept-final.txt``, 附件): 部门（单位）名称, 部门年初预算收入/支出金额,
 then one budget line per use of the money — 人员经费, 日常公用经费 and each 项 with project spending — with its
 项目下达金额 = 项目执行金额 (executed in full, 100.00%), 分值 and 得分, and 总评价得分 = Σ 得分. Only the text reader
-reads 绩效自评表 (``pipeline.parse.performance_table``: the flattened format, one cell per line after a tab, a row
+reads 绩效自评表 (``pipeline.parse.text.performance_table``: the flattened format, one cell per line after a tab, a row
 ended by an empty cell and an empty line), so the table is printed in that format, after the narrative, as the
 seed prints it.
 """

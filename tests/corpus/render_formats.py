@@ -26,10 +26,10 @@ import pdfplumber
 from openpyxl.utils import get_column_letter
 
 from pipeline.parse.pdf.continuation import assemble
-from pipeline.parse.pdf.numbers import amount_printed, compact, is_code_text
-from pipeline.parse.pdf.stitch import Stitched, stitch
 from pipeline.parse.pdf.tables import read_pages
-from pipeline.parse.pdf.units import unit_in_text
+from pipeline.parse.tables.amounts import amount_printed, compact, is_code_text
+from pipeline.parse.tables.stitch import Stitched, stitch
+from pipeline.parse.tables.units import unit_in_text
 from tests.conftest import PROJECT_ROOT, REAL_PDFS, SEED
 
 FORMATS = PROJECT_ROOT / "tests" / "fixtures" / "formats"

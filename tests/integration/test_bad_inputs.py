@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.parse.text_report import parse_text_report
+from pipeline.parse.text.report import parse_text_report
 from pipeline.settings import DEFAULT_MAX_FILE_BYTES
 from pipeline.sources.drop_folder import sha256_of
 from tests.conftest import SEED

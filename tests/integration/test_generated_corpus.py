@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.parse.pdf.titles import ECONOMIC_KINDS
+from pipeline.parse.tables.titles import ECONOMIC_KINDS
 from tests.corpus import catalog
 from tests.corpus.generate import generate
 from tests.integration.pipeline_run import query, run_ingest

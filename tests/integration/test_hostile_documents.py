@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.load.publish import writer_lock
-from pipeline.parse.batch import WORKERS_ENV
+from pipeline.read.batches import WORKERS_ENV
 from pipeline.settings import (
     MAX_EXPANDED_BYTES_ENV,
     PARSE_MEMORY_ENV,

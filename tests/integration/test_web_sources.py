@@ -11,8 +11,6 @@ import time
 import tracemalloc
 from pathlib import Path
 
-import pytest
-
 from pipeline.settings import PROJECT_ROOT
 from pipeline.sources.drop_folder import scan
 from pipeline.sources.web.fetch import fetch_web_sources

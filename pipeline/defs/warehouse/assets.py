@@ -5,7 +5,7 @@ import polars as pl
 
 from pipeline import schemas
 from pipeline.defs.resources import Warehouse
-from pipeline.defs.warehouse.reads import CHECKED, Reads, document_reads
+from pipeline.defs.warehouse.reads import Reads, document_reads
 from pipeline.lib.markdown import markdown_table
 from pipeline.lib.progress import PROGRESS
 from pipeline.load.warehouse import document_rows, row_counts
@@ -47,17 +47,7 @@ loaded_with_documents = [
 
 
 def _check_specs() -> list[dg.AssetCheckSpec]:
-    schema_checks = [
-        dg.AssetCheckSpec(
-            name=f"{schema.name}_matches_schema",
-            asset=_DOCUMENTS_KEY,
-            blocking=True,
-            description=f"帧结构符合声明 / The {schema.name} frame has the declared columns, types and unique keys.",
-        )
-        for schema in CHECKED
-    ]
     return [
-        *schema_checks,
         dg.AssetCheckSpec(
             name="every_document_readable",
             asset=_DOCUMENTS_KEY,
@@ -94,11 +84,6 @@ def disclosures_tables(context: dg.AssetExecutionContext, warehouse: Warehouse, 
             metadata={
                 "rows": counts[schemas.DOCUMENTS.name], CHANGED_FILES: dg.MetadataValue.json(reads.changed_under)
             },
-        )
-    for name, found in reads.problems.items():
-        yield dg.AssetCheckResult(
-            asset_key=_DOCUMENTS_KEY, check_name=f"{name}_matches_schema", passed=not found,
-            metadata={"problems": found},
         )
     errors = findings.filter(pl.col("severity") == "error")
     yield dg.AssetCheckResult(

@@ -17,19 +17,15 @@ import dagster as dg
 import polars as pl
 from pydantic import Field
 
-from pipeline import schemas
 from pipeline.defs.ingest.assets import raw_documents
 from pipeline.defs.resources import RawFolder, Warehouse
 from pipeline.lib.dbt_project import project_fingerprint
 from pipeline.lib.progress import PROGRESS
 from pipeline.load.pending import pending_work
 from pipeline.load.warehouse import forget_files, load_batch, load_files
-from pipeline.parse.batch import WORKERS_ENV, parse_documents, worker_count
 from pipeline.parse.version import PARSER_VERSION
+from pipeline.read.batches import WORKERS_ENV, read_documents, worker_count
 from pipeline.settings import parse_chunk
-
-# The frames checked against their declared schema before a batch is loaded.
-CHECKED = (*schemas.PARSED_FRAMES, schemas.QUARANTINE)
 
 
 class LoadConfig(dg.Config):
@@ -44,23 +40,19 @@ class LoadConfig(dg.Config):
 
 @dataclass
 class Reads:
-    """What a run's read did: the documents it read, whether the warehouse's rows changed, the files that changed
-    under it, and the frames that failed their schema (a batch with one is not loaded). ``present``: the documents
-    of the scan, which the plan counts."""
+    """What a run's read did: the documents it read, whether the warehouse's rows changed and the files that
+    changed under it. ``present``: the documents of the scan, which the plan counts."""
 
     present: int = 0
     read: list[str] = field(default_factory=list)
     changed: bool = False
     changed_under: list[str] = field(default_factory=list)
-    problems: dict[str, list[str]] = field(default_factory=lambda: {schema.name: [] for schema in CHECKED})
 
     def absorb(self, other: "Reads") -> None:
         """Adds what ``other`` did, in place: a chunk takes in a batch at a time, whatever the number of batches."""
         self.read.extend(other.read)
         self.changed = self.changed or other.changed
         self.changed_under.extend(other.changed_under)
-        for name, found in other.problems.items():
-            self.problems[name].extend(found)
 
 
 @dg.op(out={"plan": dg.Out(Reads), "chunks": dg.DynamicOut(list)})
@@ -102,20 +94,17 @@ def read_chunk(
     reads = Reads()
     done = 0
     with warehouse.get_connection() as con:
-        for batch in parse_documents(documents, Path(raw_folder.path), limits=raw_folder.limits, workers=workers):
-            found = {schema.name: schema.problems(batch.frame(schema.name)) for schema in CHECKED}
-            loaded = False
+        for batch in read_documents(documents, Path(raw_folder.path), limits=raw_folder.limits, workers=workers):
             # Each write a turn of the lake's writer lock (on a lake; a build file is the run's own): other chunks,
             # and runs on other machines, parse meanwhile.
             with warehouse.writing():
-                if not any(found.values()):
-                    loaded = load_batch(con, batch)
+                loaded = load_batch(con, batch)
                 forget_files(con, batch.changed)
             for file in batch.changed:
                 context.log.warning(f"{PROGRESS}{file.message}")
             reads.absorb(Reads(
                 read=batch.document_shas, changed=loaded or bool(batch.changed),
-                changed_under=[file.source_path for file in batch.changed], problems=found,
+                changed_under=[file.source_path for file in batch.changed],
             ))
             done += len(batch.document_shas) + len(batch.changed)
             chunk_key = context.get_mapping_key()

@@ -1,4 +1,5 @@
-"""The PDF table reader: statement tables and their numeric cells (``extract_tables``)."""
+"""The PDF reader: the text layer through PDFium into the text reader, the drawn tables into the shared table
+reader (``extract_tables``)."""
 
 from pipeline.parse.pdf.tables import extract_tables
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pipeline.parse.pdf.context import TitleBlock, note_lines, title_block, title_rows
-from pipeline.parse.pdf.grid import Grid
-from pipeline.parse.pdf.numbers import compact
 from pipeline.parse.pdf.page import PageLayout
+from pipeline.parse.tables.amounts import compact
+from pipeline.parse.tables.context import TitleBlock, note_lines, title_block, title_rows
+from pipeline.parse.tables.grid import Grid
 
 _EXTENT_TOLERANCE = 6.0
 _BOUNDARY_TOLERANCE = 2.5

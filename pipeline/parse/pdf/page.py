@@ -7,11 +7,11 @@ from operator import itemgetter
 
 from pdfplumber.utils import dedupe_chars
 
-from pipeline.parse.pdf.grid import Grid, ruled_grids
-from pipeline.parse.pdf.layout import TextLine, group_lines
-from pipeline.parse.pdf.numbers import compact
 from pipeline.parse.pdf.textgrid import text_grids
-from pipeline.parse.pdf.titles import is_toc_line
+from pipeline.parse.tables.amounts import compact
+from pipeline.parse.tables.grid import Grid, ruled_grids
+from pipeline.parse.tables.printed_lines import TextLine, group_lines
+from pipeline.parse.tables.titles import is_toc_line
 
 
 @dataclass

@@ -15,8 +15,8 @@ import polars as pl
 
 from pipeline.parse.pdf.continuation import Draft, assemble
 from pipeline.parse.pdf.page import PageLayout, read_page
-from pipeline.parse.pdf.stitch import stitch
-from pipeline.parse.statement_tables import ReadTable, frames, keep_read, read_table
+from pipeline.parse.tables.statement import ReadTable, frames, keep_read, read_table
+from pipeline.parse.tables.stitch import stitch
 
 
 def _read(draft: Draft) -> ReadTable:

@@ -20,18 +20,18 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.parse.pdf.grid import Cell, Grid
-from pipeline.parse.pdf.layout import TextLine, level_lines
-from pipeline.parse.pdf.numbers import (
+from pipeline.parse.pdf.textheader import header_rows
+from pipeline.parse.pdf.words import Token, column_of, header_words, is_amount, tokens
+from pipeline.parse.tables.amounts import (
     compact,
     is_code_text,
     is_column_number_row,
     is_placeholder,
 )
-from pipeline.parse.pdf.textheader import header_rows
-from pipeline.parse.pdf.titles import match_title
-from pipeline.parse.pdf.units import unit_in_text
-from pipeline.parse.pdf.words import Token, column_of, header_words, is_amount, tokens
+from pipeline.parse.tables.grid import Cell, Grid
+from pipeline.parse.tables.printed_lines import TextLine, level_lines
+from pipeline.parse.tables.titles import match_title
+from pipeline.parse.tables.units import unit_in_text
 
 _MIN_BODY_LINES = 2
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pipeline.parse.pdf.layout import TextLine
 from pipeline.parse.pdf.words import Token, column_of, header_words
+from pipeline.parse.tables.printed_lines import TextLine
 
 
 def header_rows(lines: Sequence[TextLine], xs: Sequence[float]):

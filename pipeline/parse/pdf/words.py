@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.parse.pdf.layout import Char, TextLine, chars_text
-from pipeline.parse.pdf.numbers import amount_printed, compact
+from pipeline.parse.tables.amounts import amount_printed, compact
+from pipeline.parse.tables.printed_lines import Char, TextLine, chars_text
 
 HEADER_GAP = 0.5  # header words stand closer together than a justified label's characters
 

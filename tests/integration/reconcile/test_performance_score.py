@@ -1,6 +1,6 @@
 """The 绩效 score check on a generated report whose 绩效自评表 prints 总评价得分 off the sum of its 得分.
 
-The reader reads 绩效自评表 from the flattened text format only (``pipeline.parse.performance_table``), so the
+The reader reads 绩效自评表 from the flattened text format only (``pipeline.parse.text.performance_table``), so the
 report is the generated narrative with the table as a text report, as the seed is published
 (``tests.corpus.performance``); it goes through the same ``parse_document``.
 """
@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import polars as pl
 
+from pipeline.checks.document import CheckedDocument, check_document
 from pipeline.parse.dispatch import parse_document
 from pipeline.parse.result import ParsedDocument
 from tests.corpus import spec
@@ -21,10 +22,10 @@ from tests.corpus.performance import build_performance, text_report
 from tests.integration.reconcile.cases import RULED, YEAR
 
 
-def _text_report(defect: PerformanceDefect | None) -> tuple[str, ParsedDocument]:
+def _text_report(defect: PerformanceDefect | None) -> tuple[str, CheckedDocument]:
     dept = spec.seed_department()
     data = text_report(build_narrative(dept, YEAR, RULED), build_performance(dept, YEAR, defect), YEAR)
-    parsed = parse_document(data, sha256=hashlib.sha256(data).hexdigest(), source_path="report.txt")
+    parsed = check_document(parse_document(data, sha256=hashlib.sha256(data).hexdigest(), source_path="report.txt"))
     return data.decode("utf-8"), parsed
 
 

@@ -10,8 +10,8 @@ from decimal import Decimal
 import polars as pl
 import pytest
 
+from pipeline.checks.document import CheckedDocument, check_document
 from pipeline.parse.dispatch import parse_document
-from pipeline.parse.result import ParsedDocument
 from tests.corpus import spec
 from tests.corpus.defects import Defect, TableDefect, apply_to_tables
 from tests.corpus.generate import GeneratedDocument, render_year
@@ -22,7 +22,7 @@ from tests.integration.reconcile.cases import BASIC, CASES, RULED, TABLES, YEAR,
 @dataclass(frozen=True)
 class Report:
     doc: GeneratedDocument
-    parsed: ParsedDocument
+    parsed: CheckedDocument
 
     @property
     def findings(self) -> pl.DataFrame:
@@ -39,7 +39,8 @@ class Report:
 def _render(defect: Defect | None) -> Report:
     doc = render_year(spec.seed_department(), YEAR, RULED, defect=defect, table_kinds=TABLES)
     pdf = doc.rendered.pdf
-    return Report(doc, parse_document(pdf, sha256=hashlib.sha256(pdf).hexdigest(), source_path=doc.pdf_name))
+    read = parse_document(pdf, sha256=hashlib.sha256(pdf).hexdigest(), source_path=doc.pdf_name)
+    return Report(doc, check_document(read))
 
 
 @pytest.fixture(scope="module")

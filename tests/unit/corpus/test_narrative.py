@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
-from pipeline.parse.text_report import parse_text_report
+from pipeline.parse.text.report import parse_text_report
 from tests.corpus import spec
 
 # (the statement as printed, the truth figure it compares)

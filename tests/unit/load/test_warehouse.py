@@ -9,7 +9,7 @@ from pipeline import schemas
 from pipeline.load import build_state, changed_documents
 from pipeline.load.pending import PendingWork, pending_work
 from pipeline.load.warehouse import load_batch, load_files
-from pipeline.parse.batch import ParseBatch
+from pipeline.read.batches import ReadBatch
 
 
 def _files(*rows: tuple[str, str]) -> pl.DataFrame:
@@ -19,8 +19,8 @@ def _files(*rows: tuple[str, str]) -> pl.DataFrame:
     )
 
 
-def _batch(documents: list[str], quarantined: list[str] = (), figure_value: str = "423.59") -> ParseBatch:
-    frames = {schema.name: schema.empty() for schema in schemas.PARSED_FRAMES}
+def _batch(documents: list[str], quarantined: list[str] = (), figure_value: str = "423.59") -> ReadBatch:
+    frames = {schema.name: schema.empty() for schema in schemas.DOCUMENT_FRAMES}
     frames["documents"] = schemas.DOCUMENTS.frame(
         [
             {"document_sha256": sha, "source_path": f"{sha}.txt", "media_type": "text/plain",
@@ -44,7 +44,7 @@ def _batch(documents: list[str], quarantined: list[str] = (), figure_value: str 
             for sha in quarantined
         ]
     )
-    return ParseBatch(frames=frames, quarantine=quarantine)
+    return ReadBatch(frames=frames, quarantine=quarantine)
 
 
 def _snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
@@ -98,9 +98,11 @@ def test_a_failed_load_leaves_the_warehouse_as_it_was(tmp_path: Path) -> None:
         load_batch(con, _batch(["a"]))
         before = _snapshot(con)
         broken = _batch(["a", "c"])
-        # A duplicated key makes the figures frame fail its schema after the earlier tables were rewritten.
-        broken.frames["narrative_figures"] = pl.concat([broken.frames["narrative_figures"]] * 2)
-        with pytest.raises(schemas.SchemaError):
+        # A figure DuckDB cannot store as a decimal fails the load after the earlier tables were rewritten.
+        broken.frames["narrative_figures"] = broken.frames["narrative_figures"].with_columns(
+            pl.lit("four hundred").alias("value")
+        )
+        with pytest.raises(duckdb.ConversionException):
             load_batch(con, broken)
         assert _snapshot(con) == before
 
@@ -223,7 +225,7 @@ def test_a_load_rolled_back_lists_nothing(tmp_path: Path) -> None:
         changed_documents.clear(con)
         broken = _batch(["a"], figure_value="1.00")
         broken.frames["statement_tables"] = pl.DataFrame({"document_sha256": ["a"]})
-        with pytest.raises(schemas.SchemaError):
+        with pytest.raises(duckdb.BinderException):
             load_batch(con, broken)
         assert _changed(con) == []
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from pipeline.parse.result import ParsedDocument
-from pipeline.parse.text_report import parse_text_report
+from pipeline.checks.document import CheckedDocument, check_document
+from pipeline.parse.text.report import parse_text_report
 
 _ROOT = Path(__file__).resolve().parents[3]
 SEED = _ROOT / "data" / "raw" / "liaoning-panjin-xinglongtai_gongxinju_2022_dept-final.txt"
@@ -25,20 +25,21 @@ def seed_text() -> str:
 
 
 @functools.cache
-def parsed(path: Path = SEED) -> ParsedDocument:
-    return parse_text_report(path.read_bytes(), sha256=f"sha-of-{path.stem}", source_path=path.name)
+def parsed(path: Path = SEED) -> CheckedDocument:
+    """The report read and checked, as the pipeline's read leaves it."""
+    return check_document(parse_text_report(path.read_bytes(), sha256=f"sha-of-{path.stem}", source_path=path.name))
 
 
-def parse_inline(text: str, encoding: str = "utf-8") -> ParsedDocument:
-    return parse_text_report(text.encode(encoding), sha256="inline", source_path="inline.txt")
+def parse_inline(text: str, encoding: str = "utf-8") -> CheckedDocument:
+    return check_document(parse_text_report(text.encode(encoding), sha256="inline", source_path="inline.txt"))
 
 
-def figures_of(document: ParsedDocument, section: str | None = None) -> list[dict]:
+def figures_of(document: CheckedDocument, section: str | None = None) -> list[dict]:
     rows = document["narrative_figures"].to_dicts()
     return [row for row in rows if section is None or row["section"] == section]
 
 
-def figure(document: ParsedDocument, section: str, label: str, unit: str = "万元") -> dict:
+def figure(document: CheckedDocument, section: str, label: str, unit: str = "万元") -> dict:
     """The one figure of that section, label and unit; fails when there is none or several."""
     found = [f for f in figures_of(document, section) if f["label"] == label and f["unit_printed"] == unit]
     assert len(found) == 1, f"{section}/{label}/{unit}: {len(found)} figures"

@@ -13,8 +13,8 @@ import polars as pl
 import pytest
 
 from pipeline import schemas
+from pipeline.checks.document import CheckedDocument, check_document
 from pipeline.parse.dispatch import parse_document
-from pipeline.parse.result import ParsedDocument
 from pipeline.quarantine import UnreadableDocument
 from tests.corpus.render_formats import FORMATS, PUTUO
 from tests.unit.parse.documents import SEED
@@ -40,13 +40,13 @@ ITEM_COLUMNS = ["table_kind", "classification_code", "code_system", "item_name",
 
 
 @functools.cache
-def parsed(path: Path) -> ParsedDocument:
-    """The document read as the pipeline reads it; the sha256 is the same for every format of one source, so the
+def parsed(path: Path) -> CheckedDocument:
+    """The document read and checked as the pipeline reads it; the sha256 is the same for every format of one source, so the
     frames of two formats compare equal when they say the same."""
-    return parse_document(path.read_bytes(), sha256=f"sha-of-{path.stem}", source_path=path.name)
+    return check_document(parse_document(path.read_bytes(), sha256=f"sha-of-{path.stem}", source_path=path.name))
 
 
-def line_items(document: ParsedDocument) -> pl.DataFrame:
+def line_items(document: CheckedDocument) -> pl.DataFrame:
     """Each line item with its table's kind, in a stable order."""
     kinds = document[schemas.STATEMENT_TABLES.name].select("table_index", "table_kind")
     return (

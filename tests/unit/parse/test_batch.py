@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 from pipeline import schemas
-from pipeline.parse.batch import parse_documents
+from pipeline.read.batches import read_documents
 from pipeline.settings import ReadLimits
 
 
@@ -24,8 +24,8 @@ def _folder(tmp_path: Path, seed_bytes: bytes) -> list[tuple[str, str]]:
 
 def test_worker_processes_give_what_one_process_gives(tmp_path: Path, seed_bytes: bytes) -> None:
     documents = _folder(tmp_path, seed_bytes)
-    serial = list(parse_documents(documents, tmp_path, limits=ReadLimits(file_bytes=2**20), workers=1, batch_size=3))
-    parallel = list(parse_documents(documents, tmp_path, limits=ReadLimits(file_bytes=2**20), workers=2, batch_size=3))
+    serial = list(read_documents(documents, tmp_path, limits=ReadLimits(file_bytes=2**20), workers=1, batch_size=3))
+    parallel = list(read_documents(documents, tmp_path, limits=ReadLimits(file_bytes=2**20), workers=2, batch_size=3))
 
     # Batches of at most three, in input order, every document in exactly one of them.
     assert [batch.document_shas for batch in parallel] == [batch.document_shas for batch in serial]

@@ -13,9 +13,9 @@ from decimal import Decimal
 import pytest
 
 from pipeline import schemas
-from pipeline.parse.pdf_text import read_pdf_text
-from pipeline.parse.result import ParsedDocument
-from pipeline.parse.text_report import read_report_text
+from pipeline.checks.document import CheckedDocument, check_document
+from pipeline.parse.pdf.text import read_pdf_text
+from pipeline.parse.text.report import read_report_text
 from tests.conftest import REAL_PDFS
 
 ALL_PDFS = sorted(path.name for path in REAL_PDFS.glob("*.pdf"))
@@ -33,8 +33,8 @@ _FOOTER_FRAGMENT = re.compile(r"-\s*\d+\s*-|第\s*\d+\s*页")
 
 
 @functools.cache
-def read(name: str) -> tuple[str, ParsedDocument]:
-    """The PDF's text and the narrative frames read from it, as ``pdf_report.parse_pdf_report`` reads them."""
+def read(name: str) -> tuple[str, CheckedDocument]:
+    """The PDF's text and the narrative frames read and checked from it, as the PDF reader reads them."""
     pdf = read_pdf_text((REAL_PDFS / name).read_bytes())
     document = read_report_text(
         pdf.text,
@@ -44,7 +44,7 @@ def read(name: str) -> tuple[str, ParsedDocument]:
         text_encoding=None,
         line_pages=pdf.line_pages,
     )
-    return pdf.text, document
+    return pdf.text, check_document(document)
 
 
 def figures(name: str) -> list[dict]:

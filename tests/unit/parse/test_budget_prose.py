@@ -11,9 +11,10 @@ from decimal import Decimal
 import pytest
 
 from pipeline import schemas
-from pipeline.parse.layout import blank_lines, page_furniture, split_lines
-from pipeline.parse.sections import assign_sections
-from pipeline.parse.text_report import read_report_text
+from pipeline.checks.document import check_document
+from pipeline.parse.text.lines import blank_lines, page_furniture, split_lines
+from pipeline.parse.text.report import read_report_text
+from pipeline.parse.text.sections import assign_sections
 
 from .documents import parse_inline
 
@@ -251,10 +252,10 @@ def test_a_footer_between_a_number_and_its_unit_and_in_a_label():
         "财政拨款基本支出11700.63\n- 9 -\n万元，其中：人员经费9000.00万元；公用经\n第 9 页\n费2700.63万元。\n"
     )
     for pages in ([1, 1, 1, 1, 1, 2, 2, 2, 2], None):  # a PDF's pages, or plain text without them
-        document = read_report_text(
+        document = check_document(read_report_text(
             text, sha256="x", source_path="x", media_type="text/plain", text_encoding="utf-8",
             line_pages=pages,
-        )
+        ))
         rows = figures(document)
         assert [(f["label"], f["value_printed"], f["unit_printed"]) for f in rows] == [
             ("财政拨款基本支出", "11700.63", "万元"),

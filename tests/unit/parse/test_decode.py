@@ -2,7 +2,7 @@ import random
 
 import pytest
 
-from pipeline.parse.decode import decode_report
+from pipeline.parse.text.decode import decode_report
 from pipeline.quarantine import UnreadableDocument
 
 from .documents import TRADITIONAL, seed_text

@@ -1,7 +1,7 @@
 import pytest
 
-from pipeline.parse.document_meta import read_document_meta
-from pipeline.parse.layout import split_lines
+from pipeline.parse.text.document_meta import read_document_meta
+from pipeline.parse.text.lines import split_lines
 from pipeline.parse.version import PARSER_VERSION
 from pipeline.quarantine import UnreadableDocument
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline import schemas
-from pipeline.parse.doc_report import MEDIA_TYPE
+from pipeline.parse.word.doc import MEDIA_TYPE
 from tests.unit.parse.documents import SEED
 from tests.unit.parse.formats import SEED_DOC, parsed, refusal
 

@@ -8,7 +8,7 @@ import docx
 import pytest
 
 from pipeline import schemas
-from pipeline.parse.docx_report import MEDIA_TYPE
+from pipeline.parse.word.docx import MEDIA_TYPE
 from tests.corpus.render_formats import PUTUO
 from tests.unit.parse.documents import SEED
 from tests.unit.parse.formats import (

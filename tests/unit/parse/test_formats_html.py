@@ -9,7 +9,7 @@ import pytest
 
 from pipeline import schemas
 from pipeline.parse.dispatch import parse_document
-from pipeline.parse.html_report import MEDIA_TYPE, decode_html, is_html
+from pipeline.parse.html.report import MEDIA_TYPE, decode_html, is_html
 from tests.unit.parse.documents import SEED
 from tests.unit.parse.formats import NARRATIVE_FRAMES, SEED_HTML, assert_same_frame, parsed
 

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from pipeline import schemas
-from pipeline.parse.spreadsheet_report import MEDIA_TYPES, cell_text
+from pipeline.parse.spreadsheet.report import MEDIA_TYPES, cell_text
 from tests.corpus.render_formats import PUTUO
 from tests.unit.parse.formats import PUTUO_XLS, PUTUO_XLSX, line_items, parsed, refusal, zip_of
 

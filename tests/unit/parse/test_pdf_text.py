@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.parse.pdf_text import read_pdf_text
+from pipeline.parse.pdf.text import read_pdf_text
 from pipeline.quarantine import UnreadableDocument
 from tests import pdf_factory
 from tests.conftest import REAL_PDFS

@@ -1,7 +1,7 @@
 from decimal import Decimal
 
-from pipeline.parse.layout import split_lines
-from pipeline.parse.performance_table import find_performance_tables, read_performance_table
+from pipeline.parse.text.lines import split_lines
+from pipeline.parse.text.performance_table import find_performance_tables, read_performance_table
 
 from .documents import parsed
 

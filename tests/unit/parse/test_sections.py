@@ -1,5 +1,5 @@
-from pipeline.parse.layout import split_lines
-from pipeline.parse.sections import assign_sections
+from pipeline.parse.text.lines import split_lines
+from pipeline.parse.text.sections import assign_sections
 
 from .documents import seed_text
 

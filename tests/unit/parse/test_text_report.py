@@ -3,19 +3,20 @@ from decimal import Decimal
 import pytest
 
 from pipeline import schemas
-from pipeline.parse.figure_lists import find_figure_lists
-from pipeline.parse.layout import split_lines
-from pipeline.parse.narrative import build_figures, find_candidates
-from pipeline.parse.prose import read_paragraphs
-from pipeline.parse.sections import assign_sections
-from pipeline.parse.text_report import parse_text_report
+from pipeline.checks.document import check_document
+from pipeline.parse.text.figure_lists import find_figure_lists
+from pipeline.parse.text.lines import split_lines
+from pipeline.parse.text.narrative import build_figures, find_candidates
+from pipeline.parse.text.prose import read_paragraphs
+from pipeline.parse.text.report import parse_text_report
+from pipeline.parse.text.sections import assign_sections
 
 from .documents import SEED, parsed, seed_text
 
 
 def test_every_parsed_frame_is_returned_and_conforms():
     document = parsed()
-    for schema in schemas.PARSED_FRAMES:
+    for schema in schemas.DOCUMENT_FRAMES:
         assert schema.problems(document[schema.name]) == [], schema.name
         assert set(document[schema.name]["document_sha256"].unique()) <= {"sha-of-" + SEED.stem}
     assert document["documents"]["source_path"][0] == SEED.name
@@ -23,7 +24,9 @@ def test_every_parsed_frame_is_returned_and_conforms():
 
 def test_a_gb18030_copy_reads_the_same():
     utf8 = parsed()
-    gb = parse_text_report(seed_text().encode("gb18030"), sha256="sha-of-" + SEED.stem, source_path=SEED.name)
+    gb = check_document(
+        parse_text_report(seed_text().encode("gb18030"), sha256="sha-of-" + SEED.stem, source_path=SEED.name)
+    )
     assert gb["documents"]["text_encoding"][0] == "gb18030"
     for name in (
         "narrative_figures",

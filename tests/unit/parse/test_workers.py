@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from pipeline.parse.batch import parse_documents
+from pipeline.read.batches import read_documents
 from pipeline.settings import ReadLimits
 from tests.conftest import SEED
 from tests.corpus import hostile
@@ -21,7 +21,7 @@ def _drop(root: Path, files: dict[str, bytes]) -> list[tuple[str, str]]:
 
 def _outcomes(documents: list[tuple[str, str]], root: Path, limits: ReadLimits, workers: int = 1) -> dict:
     found = {}
-    for batch in parse_documents(documents, root, limits=limits, workers=workers):
+    for batch in read_documents(documents, root, limits=limits, workers=workers):
         found |= {row["source_path"]: "loaded" for row in batch.frames["documents"].iter_rows(named=True)}
         found |= {row["source_path"]: (row["reason_code"], row["reason"]) for row in batch.quarantine.iter_rows(named=True)}
         found |= {changed.source_path: changed for changed in batch.changed}
@@ -73,7 +73,7 @@ def test_a_file_that_changed_or_went_after_the_scan_is_not_read_under_the_scanne
     rewritten = SEED.read_bytes() + "\n（修订）\n".encode()
     (tmp_path / "report.txt").write_bytes(rewritten)
     (tmp_path / "gone.txt").unlink()
-    [batch] = parse_documents([(scanned, "report.txt"), (gone_sha, "gone.txt")], tmp_path, limits=ReadLimits())
+    [batch] = read_documents([(scanned, "report.txt"), (gone_sha, "gone.txt")], tmp_path, limits=ReadLimits())
     assert batch.document_count == 0 and batch.quarantine.height == 0
     assert [(c.source_path, c.document_sha256, c.read_sha256) for c in batch.changed] == [
         ("report.txt", scanned, hashlib.sha256(rewritten).hexdigest()),

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.parse.pdf import extract_tables
 from pipeline.parse.pdf.tables import read_pages, read_tables
-from pipeline.parse.statement_tables import frames
+from pipeline.parse.tables.statement import frames
 from tests.conftest import REAL_PDFS
 from tests.unit.pdf.drawn import open_pdf, table_pdf
 

@@ -18,10 +18,10 @@ from polars.testing import assert_frame_equal
 from pipeline import schemas
 from pipeline.parse.pdf import extract_tables
 from pipeline.parse.pdf.pdfium_page import PdfiumPages
+from pipeline.parse.pdf.report import parse_pdf_report
 from pipeline.parse.pdf.tables import read_pages, read_tables
-from pipeline.parse.pdf_report import parse_pdf_report
-from pipeline.parse.pdf_text import read_pdf_text
-from pipeline.parse.statement_tables import frames
+from pipeline.parse.pdf.text import read_pdf_text
+from pipeline.parse.tables.statement import frames
 from tests.conftest import REAL_PDFS
 from tests.corpus import spec
 from tests.corpus.generate import render_year

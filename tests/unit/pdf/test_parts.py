@@ -6,10 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.parse.pdf.numbers import amount_printed, is_column_number_row, to_wan_yuan
-from pipeline.parse.pdf.rows import _join_code
-from pipeline.parse.pdf.titles import is_toc_line, looks_like_title, match_title, table_number
-from pipeline.parse.pdf.units import unit_in_header, unit_in_text
+from pipeline.parse.tables.amounts import amount_printed, is_column_number_row, to_wan_yuan
+from pipeline.parse.tables.rows import _join_code
+from pipeline.parse.tables.titles import is_toc_line, looks_like_title, match_title, table_number
+from pipeline.parse.tables.units import unit_in_header, unit_in_text
 
 
 @pytest.mark.parametrize(

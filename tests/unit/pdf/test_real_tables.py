@@ -8,7 +8,7 @@ from decimal import Decimal
 import polars as pl
 import pytest
 
-from pipeline.parse.pdf.numbers import amount_value
+from pipeline.parse.tables.amounts import amount_value
 from pipeline.schemas import LINE_ITEMS, STATEMENT_TABLES
 from tests.unit.pdf.real import FILES, RealPdfs
 

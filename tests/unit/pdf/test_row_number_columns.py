@@ -15,7 +15,7 @@ import pytest
 from benchmarks import accuracy
 from benchmarks.corpus_cache import _plan
 from pipeline import schemas
-from pipeline.parse.pdf_report import parse_pdf_report
+from pipeline.parse.pdf.report import parse_pdf_report
 from tests.corpus.generate import render_year
 
 SUMMARY = "final_income_expenditure_summary"

@@ -126,7 +126,7 @@ def test_a_file_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
 _MEASURE_A_FOLDER = """
 import resource, sys
 from pathlib import Path
-from pipeline.parse.batch import parse_documents
+from pipeline.read.batches import read_documents
 from pipeline.settings import Settings
 from pipeline.sources.drop_folder import scan
 
@@ -134,7 +134,7 @@ before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 root = Path(sys.argv[1])
 files = scan(root)
 documents = list(files.select("document_sha256", "source_path").iter_rows())
-[batch] = parse_documents(documents, root, limits=Settings.from_env().limits, workers=1)
+[batch] = read_documents(documents, root, limits=Settings.from_env().limits, workers=1)
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(after - before, *batch.quarantine.row(0, named=True).values(), sep="\\n")
 """

@@ -1,0 +1,1 @@
+"""The Word readers: DOCX through python-docx, old DOC through antiword."""
