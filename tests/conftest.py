@@ -21,12 +21,6 @@ REAL_PDFS = PROJECT_ROOT / "data" / "raw"
 @pytest.hookimpl(tryfirst=True)
 def pytest_sessionstart(session: pytest.Session) -> None:
     os.environ["DO_NOT_TRACK"] = "1"
-    if hasattr(session.config, "workerinput"):
-        return  # an xdist worker: the controller prepared the manifest before starting it
-    # The Dagster definitions load the dbt manifest at import; prepare it once, as `ingest` does.
-    from pipeline.lib.dbt_project import prepare_manifest
-
-    prepare_manifest()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

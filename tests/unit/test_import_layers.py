@@ -148,3 +148,24 @@ _NEEDS_MANIFEST = ("pipeline.definitions", "pipeline.defs", "pipeline.cli", "pip
 )
 def test_every_module_imports(module: str) -> None:
     importlib.import_module(module)
+
+
+# What starts Dagster or dbt, or loads the definitions that need dbt's manifest: the unit tests import none of it, so
+# that ``pytest tests/unit`` runs without either (tests/dagster, tests/dbt_models and tests/integration do).
+_NOT_IN_UNIT_TESTS = ("dagster", "dagster_dbt", "dbt", *_NEEDS_MANIFEST)
+
+
+def test_the_unit_tests_import_neither_dagster_nor_dbt() -> None:
+    offending = []
+    for path in sorted((PROJECT_ROOT / "tests" / "unit").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [alias.name for alias in node.names] if isinstance(node, ast.Import)
+                else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            )
+            offending += [
+                f"{path.relative_to(PROJECT_ROOT)} imports {name}"
+                for name in names
+                if any(name == banned or name.startswith(f"{banned}.") for banned in _NOT_IN_UNIT_TESTS)
+            ]
+    assert offending == []

@@ -133,6 +133,7 @@ def test_nothing_extracted_misses_everything():
     assert len(result.misses) == 8 and result.total.precision is None and result.total.recall == 0.0
 
 
+@pytest.mark.slow
 def test_the_script_reports_a_generated_corpus(tmp_path, corpus, capsys):
     from tests.corpus.generate import write
 

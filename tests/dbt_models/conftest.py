@@ -7,7 +7,6 @@ workers (pytest-xdist) and a developer's own ``dbt_project/target`` never collid
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -18,27 +17,19 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.dbt_models import fixture_warehouse
+
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT_DIR = ROOT / "dbt_project"
 
 # The interpreter's own bin directory (the venv's, holding dbt) goes first on PATH, so that dbt is found even when
 # the venv is not activated - by these tests and by anything else in the session that looks dbt up on PATH
-# (tests/conftest.py prepares the Dagster manifest with dagster-dbt, which does).
+# (tests/manifest.py prepares the Dagster manifest with dagster-dbt, which does).
 _BIN = str(Path(sys.executable).parent)
 if os.environ.get("PATH", "").split(os.pathsep)[0] != _BIN:
     os.environ["PATH"] = _BIN + os.pathsep + os.environ.get("PATH", "")
 
 
-def _load_fixture_module():
-    # Loaded by path: tests/dbt has no __init__.py (a package named "dbt" would shadow dbt-core).
-    spec = importlib.util.spec_from_file_location("dbt_fixture_warehouse", Path(__file__).with_name("dbt_fixture_warehouse.py"))
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("dbt_fixture_warehouse", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-fixture_warehouse = _load_fixture_module()
 
 
 def dbt_executable() -> str:

@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from pipeline.settings import DBT_PROJECT_DIR
-from tests.dbt.conftest import run_dbt
+from tests.dbt_models.conftest import run_dbt
 
 PROFILE = DBT_PROJECT_DIR / "profiles.yml"
 

@@ -12,7 +12,7 @@ through ``pipeline.schemas`` frames, so the fixture cannot drift from the declar
 * department C, no region code: a 2022 预算 with one figure and no statement (no prior at all);
 * one quarantined file.
 
-Usage: ``python tests/dbt/dbt_fixture_warehouse.py /tmp/fixture.duckdb`` (replaces the file).
+Usage: ``python -m tests.dbt_models.fixture_warehouse /tmp/fixture.duckdb`` (replaces the file).
 """
 
 from __future__ import annotations

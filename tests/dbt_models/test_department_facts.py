@@ -1,5 +1,5 @@
 """The department fact marts (class dimensions, fct_department_year, fct_function_spending, fct_budget_vs_final)
-on the fixture warehouse plus department D's 2022 预算 and 决算 (tests/dbt/dbt_fixture_warehouse.py).
+on the fixture warehouse plus department D's 2022 预算 and 决算 (tests/dbt_models/fixture_warehouse.py).
 
 Expected amounts are read from the fixture's own cells (DEPARTMENT_FACTS_TABLES), percentages recomputed here
 with Decimal arithmetic, so the assertions follow the fixture rather than restate the marts' output.
@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
-from dbt_fixture_warehouse import DEPARTMENT_FACTS_TABLES
+from tests.dbt_models.fixture_warehouse import DEPARTMENT_FACTS_TABLES
 
 D_KEY = "211103-盘锦市兴隆台区财政局"
 A_KEY = "211103-盘锦市兴隆台区工业和信息化局"
