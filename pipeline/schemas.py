@@ -33,11 +33,23 @@ def limit(dtype: pl.Decimal) -> str:
 
 @dataclass(frozen=True)
 class Column:
+    """A frame's column. ``values``: the only values it may hold (``values_warn``: a new one is a warning, not an
+    error); ``codes``: the dbt seed listing them (a relationships test); ``staged_as``: its name from the staging
+    view on (``pipeline.load.dbt_sources`` generates the dbt sources and staging models from these)."""
+
     name: str
     dtype: pl.DataType
     zh: str
     en: str
     nullable: bool = True
+    values: tuple = ()
+    values_warn: bool = False
+    codes: str | None = None
+    staged_as: str | None = None
+
+    @property
+    def staged_name(self) -> str:
+        return self.staged_as or self.name
 
 
 @dataclass(frozen=True)
@@ -111,8 +123,8 @@ class SchemaError(ValueError):
     pass
 
 
-def _c(name: str, dtype: pl.DataType, zh: str, en: str, nullable: bool = True) -> Column:
-    return Column(name, dtype, zh, en, nullable)
+def _c(name: str, dtype: pl.DataType, zh: str, en: str, nullable: bool = True, **facts) -> Column:
+    return Column(name, dtype, zh, en, nullable, **facts)
 
 
 _SHA = _c("document_sha256", pl.Utf8, "文件内容的 SHA-256（文档标识）", "SHA-256 of the file's bytes; identifies the document", False)
@@ -121,12 +133,12 @@ _PAGE = _c("page", pl.Int32, "所在页码（从 1 开始；纯文本文档为�
 _SPAN_START = _c("char_start", pl.Int32, "数字在文档文本中的起始字符位置（从 0 开始）", "0-based character offset where the printed figure starts in the document text")
 _SPAN_END = _c("char_end", pl.Int32, "数字在文档文本中的结束字符位置（不含）", "0-based exclusive character offset where the printed figure ends")
 _SENTENCE = _c("sentence", pl.Utf8, "数字所在的原句", "the sentence of the report the figure was read from")
-_SECTION = _c("section", pl.Utf8, "所在说明部分（收入/支出/财政拨款/一般公共预算/政府性基金/国有资本经营/三公/基本支出/机关运行经费/政府采购/国有资产/绩效/其他）", "narrative section the figure belongs to, by its Chinese name")
-
 SECTIONS = (
     "收入", "支出", "财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "三公", "基本支出",
     "机关运行经费", "政府采购", "国有资产", "绩效", "其他",
 )
+_SECTION = _c("section", pl.Utf8, "所在说明部分（收入/支出/财政拨款/一般公共预算/政府性基金/国有资本经营/三公/基本支出/机关运行经费/政府采购/国有资产/绩效/其他）", "narrative section the figure belongs to, by its Chinese name", values=SECTIONS, values_warn=True)
+
 
 DOCUMENT_FILES = FrameSchema(
     name="document_files",
@@ -149,7 +161,7 @@ DOCUMENTS = FrameSchema(
     key=("document_sha256",),
     columns=(
         _SHA,
-        _c("source_path", pl.Utf8, "首个（按字典序）文件路径", "first file path (in sort order) carrying these bytes", False),
+        _c("source_path", pl.Utf8, "首个（按字典序）文件路径", "first file path (in sort order) carrying these bytes", False, staged_as="first_source_path"),
         _c("media_type", pl.Utf8, "文件类型（如 text/plain）", "media type, e.g. text/plain", False),
         _c("text_encoding", pl.Utf8, "文本编码（utf-8 / gb18030）", "text encoding the bytes were decoded with (utf-8 / gb18030)"),
         _c("department_name", pl.Utf8, "部门（单位）全称，按原文", "department (unit) full name as printed", False),
@@ -157,8 +169,8 @@ DOCUMENTS = FrameSchema(
         _c("unit_code", pl.Utf8, "单位编码（如 349011）", "the unit's own code as printed, e.g. 349011"),
         _c("region_code", pl.Utf8, "行政区划代码（GB/T 2260，6 位）", "GB/T 2260 region code (6 digits) where derivable"),
         _c("fiscal_year", pl.Int32, "报告所属年度", "fiscal year the report covers", False),
-        _c("report_kind", pl.Utf8, "报告种类：final_account（决算）或 budget（预算）", "report kind: final_account (决算) or budget (预算)", False),
-        _c("report_scope", pl.Utf8, "报告范围：department（部门，含所属单位的汇总）或 unit（单位，仅本单位）", "report scope: department (部门, the department consolidated with its units) or unit (单位, one unit alone)", False),
+        _c("report_kind", pl.Utf8, "报告种类：final_account（决算）或 budget（预算）", "report kind: final_account (决算) or budget (预算)", False, values=("final_account", "budget")),
+        _c("report_scope", pl.Utf8, "报告范围：department（部门，含所属单位的汇总）或 unit（单位，仅本单位）", "report scope: department (部门, the department consolidated with its units) or unit (单位, one unit alone)", False, values=("department", "unit")),
         _c("parser_version", pl.Utf8, "解析器版本", "version of the parser that read the document", False),
     ),
 )
@@ -176,7 +188,7 @@ NARRATIVE_FIGURES = FrameSchema(
         _c("label_printed", pl.Utf8, "原文项目名称", "label as printed", False),
         _c("value_printed", pl.Utf8, "原文数字（如 10.80、1,234.5）", "the number as printed, e.g. 10.80 or 1,234.5", False),
         _c("unit_printed", pl.Utf8, "原文单位（万元/元/亿元/辆/个/人次/分……）", "unit as printed (万元/元/亿元/辆/个/人次/分 …)", False),
-        _c("value", AMOUNT, "以原文单位计的数值；所印数字超出可存范围（绝对值须小于 10^18）时为空，见发现 amount_out_of_range", "the value in its printed unit; null where the printed number is beyond what the warehouse holds (an absolute value below 10^18), see the finding amount_out_of_range"),
+        _c("value", AMOUNT, "以原文单位计的数值；所印数字超出可存范围（绝对值须小于 10^18）时为空，见发现 amount_out_of_range", "the value in its printed unit; null where the printed number is beyond what the warehouse holds (an absolute value below 10^18), see the finding amount_out_of_range", staged_as="value_in_printed_unit"),
         _c("value_wan_yuan", AMOUNT, "金额（万元）；非金额为空，所印数字超出可存范围时亦为空", "amount in 万元 (10,000 yuan); null for counts and scores, and where the printed number is beyond what the warehouse holds"),
         _c("share_pct", RATIO, "原文所述占比（%）", "share the report states for this figure, in percent"),
         _c("share_base_label", pl.Utf8, "占比的分母（如 收入总计）", "what the share is of, e.g. 收入总计, when printed"),
@@ -198,16 +210,16 @@ YOY_STATEMENTS = FrameSchema(
         _c("statement_index", pl.Int32, "在文档中的顺序号（从 0 开始）", "0-based order of the statement in the document", False),
         _SECTION,
         _c("metric_label", pl.Utf8, "增减的对象（规范化名称，如 收入、机关运行经费支出）", "normalised label of what changed, e.g. 收入, 机关运行经费支出", False),
-        _c("direction", pl.Utf8, "方向：增加/减少/增长/降低/下降，或持平/一致等无变化；模板占位（如“减少（增加）”）为空", "direction word as printed (增加/减少/增长/降低/下降, or 持平/一致 for no change); null for a template placeholder such as 减少（增加）"),
-        _c("change_sign", pl.Int8, "变动符号：+1 增，-1 减，0 持平；方向不明为空", "+1 for an increase, -1 for a decrease, 0 for no change, null when the direction is not stated"),
+        _c("direction", pl.Utf8, "方向：增加/减少/增长/降低/下降，或持平/一致等无变化；模板占位（如“减少（增加）”）为空", "direction word as printed (增加/减少/增长/降低/下降, or 持平/一致 for no change); null for a template placeholder such as 减少（增加）", staged_as="stated_direction"),
+        _c("change_sign", pl.Int8, "变动符号：+1 增，-1 减，0 持平；方向不明为空", "+1 for an increase, -1 for a decrease, 0 for no change, null when the direction is not stated", values=(1, 0, -1), values_warn=True),
         _c("amount_printed", pl.Utf8, "原文变动金额", "change amount as printed"),
-        _c("change_amount_wan_yuan", AMOUNT, "原文变动金额（万元，不带符号）", "stated change amount in 万元, unsigned"),
+        _c("change_amount_wan_yuan", AMOUNT, "原文变动金额（万元，不带符号）", "stated change amount in 万元, unsigned", staged_as="stated_change_amount_unsigned_wan_yuan"),
         _c("pct_printed", pl.Utf8, "原文变动百分比", "change percent as printed"),
-        _c("change_pct", RATIO, "原文变动百分比（不带符号）", "stated change percent, unsigned"),
-        _c("reason", pl.Utf8, "所述原因；“0等原因”之类的占位不算原因，为空", "the stated reason; null when it is a placeholder such as 0等原因"),
+        _c("change_pct", RATIO, "原文变动百分比（不带符号）", "stated change percent, unsigned", staged_as="stated_change_pct_unsigned"),
+        _c("reason", pl.Utf8, "所述原因；“0等原因”之类的占位不算原因，为空", "the stated reason; null when it is a placeholder such as 0等原因", staged_as="stated_reason"),
         _c("reason_printed", pl.Utf8, "原文原因（含占位）", "reason text as printed, placeholders included"),
         _c("comparison_printed", pl.Utf8, "原文比较对象（如 与上年相比、比2023年预算执行数）", "the comparison as printed, e.g. 与上年相比 or 比2023年预算执行数", False),
-        _c("comparison_basis", pl.Utf8, "比较基准：prior_year（上年）、prior_budget（上年预算）、prior_budget_execution（上年预算执行数）、prior_final_account（上年决算）", "what the change is measured against: prior_year (the prior year, unqualified), prior_budget (上年预算), prior_budget_execution (上年预算执行数), prior_final_account (上年决算)", False),
+        _c("comparison_basis", pl.Utf8, "比较基准：prior_year（上年）、prior_budget（上年预算）、prior_budget_execution（上年预算执行数）、prior_final_account（上年决算）", "what the change is measured against: prior_year (the prior year, unqualified), prior_budget (上年预算), prior_budget_execution (上年预算执行数), prior_final_account (上年决算)", False, values=("prior_year", "prior_budget", "prior_budget_execution", "prior_final_account")),
         _LINE,
         _PAGE,
         _SPAN_START,
@@ -244,7 +256,7 @@ COMPARABILITY_BREAKS = FrameSchema(
         _SHA,
         _c("break_index", pl.Int32, "在文档中的顺序号（从 0 开始）", "0-based order of the break in the document", False),
         _SECTION,
-        _c("reason_code", pl.Utf8, "原因：not_comparable（无可比性）、scope_change（口径调整）、institutional_reform（机构改革、职能划转）、newly_established（新成立）", "why: not_comparable (无可比性), scope_change (口径调整), institutional_reform (机构改革, transfer of functions), newly_established (新成立)", False),
+        _c("reason_code", pl.Utf8, "原因：not_comparable（无可比性）、scope_change（口径调整）、institutional_reform（机构改革、职能划转）、newly_established（新成立）", "why: not_comparable (无可比性), scope_change (口径调整), institutional_reform (机构改革, transfer of functions), newly_established (新成立)", False, values=("not_comparable", "scope_change", "institutional_reform", "newly_established")),
         _c("phrase_printed", pl.Utf8, "原文用语（如 无可比性）", "the phrase as printed, e.g. 无可比性", False),
         _LINE,
         _PAGE,
@@ -329,7 +341,7 @@ STATEMENT_TABLES = FrameSchema(
     columns=(
         _SHA,
         _c("table_index", pl.Int32, "文档中第几张表（从 0 开始）", "0-based index of the table in the document", False),
-        _c("table_kind", pl.Utf8, "表种类（稳定英文标识，未识别为 unknown）", "kind of standard table (stable English identifier; unknown when not recognised)", False),
+        _c("table_kind", pl.Utf8, "表种类（稳定英文标识，未识别为 unknown）", "kind of standard table (stable English identifier; unknown when not recognised)", False, codes="table_kinds"),
         _c("table_title", pl.Utf8, "表名，按原文", "table title as printed", False),
         _c("table_number_printed", pl.Utf8, "原文表号（如 公开01表）", "table number as printed, e.g. 公开01表"),
         _c("page_first", pl.Int32, "起始页（从 1 开始）", "first page (1-based)", False),
@@ -360,7 +372,7 @@ LINE_ITEMS = FrameSchema(
         _c("column_index", pl.Int32, "表内列号（从 0 开始）", "0-based column in the table", False),
         _c("panel", pl.Int8, "并排分栏序号（左栏 0，右栏 1）", "side-by-side panel (0 left, 1 right)", False),
         _c("classification_code", pl.Utf8, "科目编码（功能分类 3/5/7 位，经济分类 3/5 位；分列的类/款/项已拼接）", "classification code as one digit string (function 3/5/7 digits, economic 3/5; split 类/款/项 columns joined)"),
-        _c("code_system", pl.Utf8, "编码体系：function（支出功能分类）或 economic（经济分类）", "code system: function (支出功能分类) or economic (经济分类)"),
+        _c("code_system", pl.Utf8, "编码体系：function（支出功能分类）或 economic（经济分类）", "code system: function (支出功能分类) or economic (经济分类)", values=("function", "economic")),
         _c("item_name", pl.Utf8, "行项目名称（去掉内部空白）", "row label, inner blanks removed", False),
         _c("measure", pl.Utf8, "列的表头路径（如 本年支出/基本支出、预算数/公务接待费）", "the column's header path, e.g. 本年支出/基本支出 or 预算数/公务接待费", False),
         _c("value_printed", pl.Utf8, "原文数字", "the number as printed", False),
@@ -377,11 +389,11 @@ FINDINGS = FrameSchema(
     columns=(
         _SHA,
         _c("check_name", pl.Utf8, "检查名（稳定英文标识）", "check that raised it (stable English identifier)", False),
-        _c("severity", pl.Utf8, "严重程度：error（算术错误）或 warning（可解释的差异）", "error (arithmetic that cannot hold) or warning (a difference that may be legitimate)", False),
+        _c("severity", pl.Utf8, "严重程度：error（算术错误）或 warning（可解释的差异）", "error (arithmetic that cannot hold) or warning (a difference that may be legitimate)", False, values=("error", "warning")),
         _c("subject", pl.Utf8, "涉及的项目", "what was checked, in the report's words", False),
         _c("expected_value", AMOUNT, "由其他数字推出的值；超出可存范围时为空（说明中有其数）", "value implied by the other figures; null where it is beyond what the warehouse holds (the message states it)"),
         _c("observed_value", AMOUNT, "报告所印的值；超出可存范围时为空（amount_out_of_range，说明中有原文）", "value the report prints; null where it is beyond what the warehouse holds (amount_out_of_range; the message quotes it)"),
-        _c("difference", AMOUNT, "observed - expected", "observed minus expected"),
+        _c("difference", AMOUNT, "差值（observed - expected）", "observed minus expected"),
         _c("tolerance", AMOUNT, "允许的舍入误差", "rounding tolerance allowed"),
         _c("observed_location", pl.Utf8, "所印值的位置（行:起-止）", "where the printed value stands (line:start-end)"),
         _c("expected_location", pl.Utf8, "推出值所依据数字的位置", "where the figures behind the expected value stand"),
@@ -396,8 +408,8 @@ QUARANTINE = FrameSchema(
     key=("document_sha256",),
     columns=(
         _SHA,
-        _c("source_path", pl.Utf8, "首个文件路径", "first file path carrying these bytes", False),
-        _c("reason_code", pl.Utf8, "原因代码（见种子 quarantine_reasons）", "reason code (see the seed quarantine_reasons)", False),
+        _c("source_path", pl.Utf8, "首个文件路径", "first file path carrying these bytes", False, staged_as="first_source_path"),
+        _c("reason_code", pl.Utf8, "原因代码（见种子 quarantine_reasons）", "reason code (see the seed quarantine_reasons)", False, codes="quarantine_reasons"),
         _c("reason", pl.Utf8, "原因说明", "reason, in one sentence", False),
         _c("parser_version", pl.Utf8, "解析器版本", "version of the parser that tried", False),
     ),
@@ -411,7 +423,7 @@ REGIONS = FrameSchema(
     columns=(
         _c("region_code", pl.Utf8, "行政区划代码（6 位）", "GB/T 2260 region code (6 digits)", False),
         _c("region_name", pl.Utf8, "区划名称（如 普陀区）", "division name, e.g. 普陀区", False),
-        _c("level", pl.Utf8, "层级：province（省级）/ city（地级）/ county（县级）", "level: province, city (prefecture) or county", False),
+        _c("level", pl.Utf8, "层级：province（省级）/ city（地级）/ county（县级）", "level: province, city (prefecture) or county", False, values=("province", "city", "county")),
         _c("province_code", pl.Utf8, "所属省级区划代码", "code of the province the division belongs to", False),
         _c("city_code", pl.Utf8, "所属地级区划代码（地级为自身）；省级与省直辖县级为空", "code of the prefecture it belongs to (its own for a prefecture); null for a province and a county directly under one"),
         _c("longitude", pl.Float64, "经度", "longitude"),

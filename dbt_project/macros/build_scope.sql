@@ -8,7 +8,7 @@
   follows costs the scope, not the corpus.
 
   build_scope_rows(columns, scope): the predicate that picks a mart's rows of the scope, from the mart's columns: its
-  document's (document_sha256, or sha256 in fct_line_item) in the scope's documents, or its department_key in the
+  document's (document_sha256) in the scope's documents, or its department_key in the
   scope's departments. `scope` is int_build_scope's relation where a ref cannot be declared (a test's filter).
 
   rebuild_build_scope(): every incremental mart's pre-hook (dbt_project.yml). On an incremental build it deletes

@@ -23,6 +23,7 @@ from pipeline.checks.facts import Finding
 from pipeline.checks.findings import finding_row
 from pipeline.checks.ranges import beyond_range, cell_bound
 from pipeline.checks.rounding import to_frame
+from pipeline.parse.tables.titles import UNKNOWN_KIND
 
 _CENT = Decimal("0.01")
 _NUMBERING = re.compile(r"^[一二三四五六七八九十百]+、|^（[一二三四五六七八九十]+）|^\d+[.、]")
@@ -68,7 +69,7 @@ def _cells(statement_tables: pl.DataFrame, line_items: pl.DataFrame) -> list[Cel
             Cell(
                 table_index=row["table_index"],
                 title=table.get("table_title", ""),
-                table_kind=table.get("table_kind", "unknown"),
+                table_kind=table.get("table_kind", UNKNOWN_KIND),
                 page=row["page"],
                 panel=row["panel"],
                 row_index=row["row_index"],

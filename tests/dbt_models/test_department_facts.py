@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
+
 from tests.dbt_models.fixture_warehouse import DEPARTMENT_FACTS_TABLES
 
 D_KEY = "211103-盘锦市兴隆台区财政局"

@@ -331,7 +331,7 @@ def test_no_mart_shows_a_number_for_a_figure_beyond_range(run) -> None:
         [text],
     ) == [(None, ["total_income"])]
     [(page, value_printed, value_wan)] = _query(
-        run, "SELECT page, value_printed, value_wan FROM fct_line_item WHERE sha256 = ? AND value_wan IS NULL", [pdf]
+        run, "SELECT page, value_printed, value_wan_yuan FROM fct_line_item WHERE document_sha256 = ? AND value_wan_yuan IS NULL", [pdf]
     )
     assert (value_printed, value_wan) == (run["absurd"]["pdf_printed"], None)
     [(subject, _, _, location, message)] = _beyond_range(run, "absurd_pdf")

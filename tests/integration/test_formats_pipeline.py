@@ -37,8 +37,8 @@ def _sha(data: bytes) -> str:
 def test_the_spreadsheets_line_items_reach_the_mart_with_their_cell_refs(warehouse):
     rows = query(
         warehouse,
-        "SELECT table_kind, classification_code, code_system, item_name, measure, value_wan, page, cell_ref, bbox "
-        f"FROM fct_line_item WHERE sha256 = '{_sha(PUTUO_XLSX.read_bytes())}'",
+        "SELECT table_kind, classification_code, code_system, item_name, measure, value_wan_yuan, page, cell_ref, bbox "
+        f"FROM fct_line_item WHERE document_sha256 = '{_sha(PUTUO_XLSX.read_bytes())}'",
     )
     expected = parsed(PUTUO_XLSX)
     assert Counter(r[:6] for r in rows) == Counter(line_items(expected).iter_rows())

@@ -75,9 +75,9 @@ def test_every_real_report_loads_and_each_unreadable_kind_is_quarantined(warehou
 def test_every_standard_table_yields_line_items(warehouse, stem: str, kinds: set[str]) -> None:
     tables = query(
         warehouse,
-        "SELECT t.table_kind, t.is_empty, count(l.sha256) FROM fct_statement_table t "
+        "SELECT t.table_kind, t.is_empty, count(l.document_sha256) FROM fct_statement_table t "
         "JOIN dim_document d USING (document_sha256) "
-        "LEFT JOIN fct_line_item l ON l.sha256 = t.document_sha256 AND l.table_index = t.table_index "
+        "LEFT JOIN fct_line_item l ON l.document_sha256 = t.document_sha256 AND l.table_index = t.table_index "
         f"WHERE d.first_source_path = '{stem}.pdf' GROUP BY ALL",
     )
     found = {kind for kind, _, _ in tables}
@@ -109,7 +109,7 @@ def test_amounts_in_yuan_and_wan_yuan_in_one_report(warehouse) -> None:
     assert sorted(rows) == [("budget_income", "元"), ("budget_three_public", "万元")]
     [(printed, wan)] = query(
         warehouse,
-        "SELECT value_printed, value_wan FROM fct_line_item l JOIN dim_document d ON d.document_sha256 = l.sha256 "
+        "SELECT value_printed, value_wan_yuan FROM fct_line_item l JOIN dim_document d ON d.document_sha256 = l.document_sha256 "
         "WHERE d.first_source_path = 'sh-putuo_caizhengju_2025_dept-budget.pdf' AND l.table_kind = 'budget_income' "
         "ORDER BY l.cell_index LIMIT 1",
     )

@@ -267,7 +267,7 @@ def test_a_narrative_figure_off_its_table_is_a_finding_and_never_the_value(built
     [(box,)] = query(
         warehouse,
         "SELECT 'p' || page || ':' || bbox[1] || ',' || bbox[2] || ',' || bbox[3] || ',' || bbox[4] "
-        f"FROM fct_line_item WHERE sha256 = '{off.truth['sha256']}' AND item_name = '人员经费合计'",
+        f"FROM fct_line_item WHERE document_sha256 = '{off.truth['sha256']}' AND item_name = '人员经费合计'",
     )
     assert expected_location == box
     # the panel's value is the table's

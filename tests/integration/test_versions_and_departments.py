@@ -82,7 +82,7 @@ def test_older_versions_are_superseded_by_the_newer_ones(run) -> None:
     sha = run["sha"]
     rows = dict(
         (row[0], row[1:])
-        for row in _query(run, "SELECT document_sha256, state, superseded_by_sha256, is_primary_document FROM dim_document")
+        for row in _query(run, "SELECT document_sha256, state, superseded_by_document_sha256, is_primary_document FROM dim_document")
     )
     assert rows[sha["tables_old"]] == ("superseded", sha["tables_new"], False)
     assert rows[sha["text_old"]] == ("superseded", sha["text_new"], False)
@@ -93,7 +93,7 @@ def test_older_versions_are_superseded_by_the_newer_ones(run) -> None:
 def test_marts_show_the_latest_figures_only(run) -> None:
     cells = _query(
         run,
-        "SELECT DISTINCT sha256, classification_code, value_wan FROM fct_line_item "
+        "SELECT DISTINCT document_sha256, classification_code, value_wan_yuan FROM fct_line_item "
         "WHERE fiscal_year = 2021 AND classification_code IN ('30101', '30102') ORDER BY 2",
     )
     assert cells == [

@@ -79,7 +79,7 @@ versioned as (
             partition by department_key, fiscal_year, report_kind, report_scope, report_part
         ) as version_count,
         -- The next newer version: what this one is compared with in fct_document_revision_change.
-        lag(resolved.document_sha256) over versions as superseded_by_sha256
+        lag(resolved.document_sha256) over versions as superseded_by_document_sha256
     from resolved
     window versions as (
         partition by department_key, fiscal_year, report_kind, report_scope, report_part

@@ -7,13 +7,13 @@ with versions as (
 
     select
         document_sha256 as old_document_sha256,
-        superseded_by_sha256 as new_document_sha256,
+        superseded_by_document_sha256 as new_document_sha256,
         department_key,
         fiscal_year,
         report_kind,
         report_scope
     from {{ ref('int_departments_resolved') }}
-    where superseded_by_sha256 is not null
+    where superseded_by_document_sha256 is not null
         and {{ in_build_scope('document_sha256') }}
 
 ),

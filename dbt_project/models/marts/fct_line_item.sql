@@ -1,7 +1,6 @@
 -- fct_line_item: 表格中每个印出的数字单元格一行，附页码与单元格坐标 /
 -- one row per numeric cell printed in a standard table, with its page and cell bbox (or cell reference), the table it belongs to,
--- and the department and year of its document. Column names follow the published contract: `sha256` is the
--- document's sha256 (document_sha256 elsewhere), `value_wan` the exact amount in 万元.
+-- and the department and year of its document.
 with line_items as (
 
     select * from {{ ref('stg_disclosures__line_items') }}
@@ -26,7 +25,7 @@ departments as (
 )
 
 select
-    cast(line_items.document_sha256 as varchar) as sha256,
+    cast(line_items.document_sha256 as varchar) as document_sha256,
     cast(line_items.table_index as integer) as table_index,
     cast(line_items.cell_index as integer) as cell_index,
     cast(departments.department_key as varchar) as department_key,
@@ -49,7 +48,7 @@ select
     cast(line_items.measure as varchar) as measure,
     cast(line_items.value_printed as varchar) as value_printed,
     cast(line_items.unit_printed as varchar) as unit_printed,
-    cast(line_items.value_wan_yuan as decimal(24, 6)) as value_wan
+    cast(line_items.value_wan_yuan as decimal(24, 6)) as value_wan_yuan
 from line_items
 inner join statement_tables
     on line_items.document_sha256 = statement_tables.document_sha256

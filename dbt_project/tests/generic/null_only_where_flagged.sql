@@ -6,9 +6,9 @@
   explains is a failure: a required value lost without a word.
 
   Arguments: column_name; location, the SQL of the row's location as the parser writes it (rows are
-  `checked_rows`); document_column, the model's column of the document's sha256.
+  `checked_rows`). The model names its document document_sha256, as every model does.
 -#}
-{% test null_only_where_flagged(model, column_name, location, document_column='document_sha256') %}
+{% test null_only_where_flagged(model, column_name, location) %}
 
 select *
 from (select * from {{ model }}) as checked_rows
@@ -17,7 +17,7 @@ where checked_rows.{{ column_name }} is null
         select 1
         from {{ ref('stg_disclosures__findings') }} as findings
         where findings.check_name = 'amount_out_of_range'
-            and findings.document_sha256 = checked_rows.{{ document_column }}
+            and findings.document_sha256 = checked_rows.document_sha256
             and findings.observed_location = {{ location }}
     )
 

@@ -11,6 +11,7 @@ from pipeline.parse.pdf.page import PageLayout
 from pipeline.parse.tables.amounts import compact
 from pipeline.parse.tables.context import TitleBlock, note_lines, title_block, title_rows
 from pipeline.parse.tables.grid import Grid
+from pipeline.parse.tables.titles import UNKNOWN_KIND
 
 _EXTENT_TOLERANCE = 6.0
 _BOUNDARY_TOLERANCE = 2.5
@@ -27,7 +28,7 @@ class Draft:
 
     @property
     def kind(self) -> str:
-        return self.block.title.kind if self.block.title else "unknown"
+        return self.block.title.kind if self.block.title else UNKNOWN_KIND
 
     @property
     def skipped(self) -> bool:

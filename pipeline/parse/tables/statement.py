@@ -23,7 +23,7 @@ from pipeline.parse.tables.context import TitleBlock
 from pipeline.parse.tables.headers import LABEL, read_header
 from pipeline.parse.tables.rows import ReadCell, read_body
 from pipeline.parse.tables.stitch import Stitched
-from pipeline.parse.tables.titles import ECONOMIC_KINDS
+from pipeline.parse.tables.titles import ECONOMIC_KINDS, UNKNOWN_KIND
 from pipeline.parse.tables.units import unit_in_header, unit_in_text
 from pipeline.schemas import LINE_ITEMS, STATEMENT_TABLES
 
@@ -56,21 +56,21 @@ class ReadTable:
 
 
 def _code_system(kind: str, code_header: str, title: str) -> str | None:
-    if "经济" in code_header or kind in ECONOMIC_KINDS or (kind == "unknown" and "经济" in title):
+    if "经济" in code_header or kind in ECONOMIC_KINDS or (kind == UNKNOWN_KIND and "经济" in title):
         return "economic"
-    if "功能" in code_header or kind != "unknown" or "功能" in title:
+    if "功能" in code_header or kind != UNKNOWN_KIND or "功能" in title:
         return "function"
     return None
 
 
 def table_kind(block: TitleBlock) -> str:
-    return block.title.kind if block.title else "unknown"
+    return block.title.kind if block.title else UNKNOWN_KIND
 
 
 def read_table(table: Stitched, block: TitleBlock, note: list[str], pages: list[int]) -> ReadTable:
     """One table from its grid, the title block above it and the note below it."""
     kind = table_kind(block)
-    header = read_header(table, standard=kind != "unknown")
+    header = read_header(table, standard=kind != UNKNOWN_KIND)
     cells = read_body(table, header, header.body_rows)
     title = block.title.text if block.title else (block.other_title or "")
     # The unit printed above the table, else one a header or label cell names (金额（万元）, 项目资金（元）).
@@ -105,7 +105,7 @@ def _fill_units(tables: list[ReadTable]) -> list[ReadTable]:
 
 def keep_read(tables: list[ReadTable]) -> list[ReadTable]:
     """A document's read tables without the untitled ones that print no amount, each with its unit."""
-    return _fill_units([t for t in tables if t.kind != "unknown" or t.cells])
+    return _fill_units([t for t in tables if t.kind != UNKNOWN_KIND or t.cells])
 
 
 def frames(tables: list[ReadTable], sha256: str) -> tuple[pl.DataFrame, pl.DataFrame]:

@@ -53,6 +53,9 @@ KIND_PATTERNS: tuple[tuple[str, str], ...] = (
     ("budget_government_procurement", r"政府采购(?:支出)?预算(?:明细)?表"),
 )
 
+# A table whose title names no standard table: read, its cells kept, mapped to no metric.
+UNKNOWN_KIND = "unknown"
+
 # Kinds whose classification codes are 经济分类 (the others print 支出功能分类 codes).
 ECONOMIC_KINDS = frozenset(
     {

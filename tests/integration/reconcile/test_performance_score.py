@@ -14,7 +14,6 @@ import polars as pl
 
 from pipeline.checks.document import CheckedDocument, check_document
 from pipeline.parse.dispatch import parse_document
-from pipeline.parse.result import ParsedDocument
 from tests.corpus import spec
 from tests.corpus.defects import PerformanceDefect
 from tests.corpus.narrative import build_narrative

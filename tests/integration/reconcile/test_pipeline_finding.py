@@ -35,10 +35,10 @@ def test_a_finding_reaches_the_mart_and_every_line_item_is_loaded(tmp_path) -> N
     assert rows == [(case.check, case.subject, "error", stated, stated + DELTA, True, True)]
 
     cells = [c for t in doc.truth["tables"] for c in t["cells"]]
-    assert query(warehouse, f"SELECT count(*) FROM fct_line_item WHERE sha256 = '{sha}'") == [(len(cells),)]
+    assert query(warehouse, f"SELECT count(*) FROM fct_line_item WHERE document_sha256 = '{sha}'") == [(len(cells),)]
     record = doc.truth["defect"]
     assert query(
         warehouse,
-        f"SELECT value_printed, value_wan FROM fct_line_item WHERE sha256 = '{sha}' AND table_kind = '{BASIC}' "
+        f"SELECT value_printed, value_wan_yuan FROM fct_line_item WHERE document_sha256 = '{sha}' AND table_kind = '{BASIC}' "
         f"AND classification_code = '{record['code']}'",
     ) == [(record["printed"], amount(record["printed"]))]

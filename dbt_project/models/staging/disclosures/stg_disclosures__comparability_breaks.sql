@@ -1,5 +1,6 @@
--- stg_disclosures__comparability_breaks: 报告声明与上年不可比的句子，每条一行 /
--- one row per sentence where the report declares its figures not comparable with the prior year's.
+-- 由 pipeline/load/dbt_sources.py 依 pipeline/schemas.py 生成，请勿手改。
+-- Generated from pipeline/schemas.py by pipeline/load/dbt_sources.py; do not edit (python -m pipeline.load.dbt_sources).
+-- stg_disclosures__comparability_breaks: 报告声明与上年不可比的句子：无可比性、口径调整、机构改革、新成立 / Sentences where the report declares its figures not comparable with the prior year's: 无可比性, 口径调整, 机构改革, 新成立
 -- 只做重命名与类型转换 / rename and cast only; no joins, no derived values.
 with source as (
 
@@ -10,16 +11,16 @@ with source as (
 renamed as (
 
     select
-        cast(document_sha256 as varchar) as document_sha256,
-        cast(break_index as integer) as break_index,
-        cast(section as varchar) as section,
-        cast(reason_code as varchar) as reason_code,
-        cast(phrase_printed as varchar) as phrase_printed,
-        cast(line_no as integer) as line_no,
-        cast(page as integer) as page,
-        cast(char_start as integer) as char_start,
-        cast(char_end as integer) as char_end,
-        cast(sentence as varchar) as sentence
+        cast(document_sha256 as VARCHAR) as document_sha256,
+        cast(break_index as INTEGER) as break_index,
+        cast(section as VARCHAR) as section,
+        cast(reason_code as VARCHAR) as reason_code,
+        cast(phrase_printed as VARCHAR) as phrase_printed,
+        cast(line_no as INTEGER) as line_no,
+        cast(page as INTEGER) as page,
+        cast(char_start as INTEGER) as char_start,
+        cast(char_end as INTEGER) as char_end,
+        cast(sentence as VARCHAR) as sentence
     from source
 
 )

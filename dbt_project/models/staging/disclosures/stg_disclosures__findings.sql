@@ -1,4 +1,6 @@
--- stg_disclosures__findings: 每条发现一行 / one row per finding.
+-- 由 pipeline/load/dbt_sources.py 依 pipeline/schemas.py 生成，请勿手改。
+-- Generated from pipeline/schemas.py by pipeline/load/dbt_sources.py; do not edit (python -m pipeline.load.dbt_sources).
+-- stg_disclosures__findings: 报告自身的不一致：每条发现一行，两边数字与位置都保留，从不改正 / The report's own inconsistencies: one row per finding, both numbers and where they stand; never corrected
 -- 只做重命名与类型转换 / rename and cast only; no joins, no derived values.
 with source as (
 
@@ -9,17 +11,17 @@ with source as (
 renamed as (
 
     select
-        cast(document_sha256 as varchar) as document_sha256,
-        cast(check_name as varchar) as check_name,
-        cast(severity as varchar) as severity,
-        cast(subject as varchar) as subject,
-        cast(expected_value as decimal(24,6)) as expected_value,
-        cast(observed_value as decimal(24,6)) as observed_value,
-        cast(difference as decimal(24,6)) as difference,
-        cast(tolerance as decimal(24,6)) as tolerance,
-        cast(observed_location as varchar) as observed_location,
-        cast(expected_location as varchar) as expected_location,
-        cast(message as varchar) as message
+        cast(document_sha256 as VARCHAR) as document_sha256,
+        cast(check_name as VARCHAR) as check_name,
+        cast(severity as VARCHAR) as severity,
+        cast(subject as VARCHAR) as subject,
+        cast(expected_value as DECIMAL(24, 6)) as expected_value,
+        cast(observed_value as DECIMAL(24, 6)) as observed_value,
+        cast(difference as DECIMAL(24, 6)) as difference,
+        cast(tolerance as DECIMAL(24, 6)) as tolerance,
+        cast(observed_location as VARCHAR) as observed_location,
+        cast(expected_location as VARCHAR) as expected_location,
+        cast(message as VARCHAR) as message
     from source
 
 )

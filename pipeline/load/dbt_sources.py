@@ -1,0 +1,170 @@
+"""The raw tables as dbt sees them, generated from ``pipeline.schemas``: the sources YAML, and for each table its
+staging view (SQL: rename and cast only) and the view's YAML; and the seed of the table kinds the table reader
+knows (``pipeline.parse.tables.titles``). Nothing here is written by hand; a test fails when a file on disk differs
+from what this module makes (``python -m pipeline.load.dbt_sources`` writes them).
+
+From each column's declaration come its type, its bilingual description, its ``not_null`` test (a required
+column), an ``accepted_values`` test (``values``), a ``relationships`` test to the seed that lists its codes
+(``codes``) and its name in staging (``staged_as``); every row of a document's frame must belong to a document.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from pathlib import Path
+
+import yaml
+
+from pipeline import schemas
+from pipeline.load.ddl import RAW_SCHEMA, duckdb_type
+from pipeline.parse.tables.titles import ECONOMIC_KINDS, KIND_PATTERNS, UNKNOWN_KIND
+from pipeline.settings import DBT_PROJECT_DIR
+
+SOURCE = "disclosures"
+STAGING_DIR = DBT_PROJECT_DIR / "models" / "staging" / SOURCE
+SOURCES_YAML = STAGING_DIR / f"_{SOURCE}__sources.yml"
+MODELS_YAML = STAGING_DIR / f"_{SOURCE}__models.yml"
+TABLE_KINDS_CSV = DBT_PROJECT_DIR / "seeds" / "table_kinds.csv"
+
+_GENERATED = (
+    "# 由 pipeline/load/dbt_sources.py 依 pipeline/schemas.py 生成，请勿手改。\n"
+    "# Generated from pipeline/schemas.py by pipeline/load/dbt_sources.py; do not edit "
+    "(python -m pipeline.load.dbt_sources).\n"
+)
+
+# The staging views' tests that are no fact of one column: a value left null only where a finding says why (a
+# number printed beyond what the warehouse holds), and a table cell placed either on a page or in a sheet.
+_LOCATION_OF_FIGURE = "'L' || checked_rows.line_no || ':' || checked_rows.char_start || '-' || checked_rows.char_end"
+_LOCATION_OF_CELL = (
+    "coalesce(checked_rows.cell_ref, 'p' || checked_rows.page || ':' || format('{:.0f},{:.0f},{:.0f},{:.0f}', "
+    "checked_rows.bbox_x0, checked_rows.bbox_top, checked_rows.bbox_x1, checked_rows.bbox_bottom))"
+)
+_VIEW_TESTS: dict[str, list[dict]] = {
+    schemas.NARRATIVE_FIGURES.name: [
+        {"null_only_where_flagged": {
+            "name": "stg_disclosures__narrative_figures_value_null_only_where_flagged",
+            "arguments": {"column_name": "value_in_printed_unit", "location": _LOCATION_OF_FIGURE},
+        }},
+    ],
+    schemas.LINE_ITEMS.name: [
+        {"null_only_where_flagged": {
+            "name": "stg_disclosures__line_items_value_null_only_where_flagged",
+            "arguments": {"column_name": "value_wan_yuan", "location": _LOCATION_OF_CELL},
+        }},
+        {"expression_is_true": {"arguments": {"expression": (
+            "(bbox_x0 is not null and bbox_top is not null and bbox_x1 is not null and bbox_bottom is not null) "
+            "<> (cell_ref is not null)"
+        )}}},
+    ],
+}
+
+
+def view_name(schema: schemas.FrameSchema) -> str:
+    return f"stg_{SOURCE}__{schema.name}"
+
+
+def _description(item: schemas.Column | schemas.FrameSchema) -> str:
+    return f"{item.zh} / {item.en}"
+
+
+def _column_tests(schema: schemas.FrameSchema, column: schemas.Column) -> list[dict]:
+    tests: list[dict] = []
+    if column.name == "document_sha256" and schema in schemas.DOCUMENT_FRAMES and schema is not schemas.DOCUMENTS:
+        tests.append({"relationships": {"arguments": {
+            "to": f"source('{SOURCE}', '{schemas.DOCUMENTS.name}')", "field": "document_sha256"
+        }}})
+    if column.values:
+        accepted: dict = {"arguments": {"values": list(column.values)}}
+        if not all(isinstance(value, str) for value in column.values):
+            accepted["arguments"]["quote"] = False
+        if column.values_warn:
+            accepted["config"] = {"severity": "warn"}
+        tests.append({"accepted_values": accepted})
+    if column.codes:
+        tests.append({"relationships": {"arguments": {"to": f"ref('{column.codes}')", "field": column.name}}})
+    return tests
+
+
+def sources_yaml() -> str:
+    tables = []
+    for schema in schemas.WAREHOUSE_FRAMES:
+        columns = []
+        for column in schema.columns:
+            entry = {"name": column.name, "data_type": duckdb_type(column.dtype), "description": _description(column)}
+            if tests := _column_tests(schema, column):
+                entry["data_tests"] = tests
+            columns.append(entry)
+        tables.append({"name": schema.name, "description": _description(schema), "columns": columns})
+    document = {"version": 2, "sources": [{
+        "name": SOURCE, "description": '{{ doc("disclosures_source") }}', "schema": RAW_SCHEMA, "tables": tables,
+    }]}
+    return _GENERATED + _dump(document)
+
+
+def models_yaml() -> str:
+    models = []
+    for schema in schemas.WAREHOUSE_FRAMES:
+        required = [column.staged_name for column in schema.columns if not column.nullable]
+        models.append({
+            "name": view_name(schema),
+            "description": f'{{{{ doc("{view_name(schema)}") }}}}',
+            "data_tests": [{"not_null_columns": {"arguments": {"column_names": required}}}, *_VIEW_TESTS.get(schema.name, [])],
+            "columns": [
+                {"name": column.staged_name, "data_type": duckdb_type(column.dtype), "description": _description(column)}
+                for column in schema.columns
+            ],
+        })
+    return _GENERATED + _dump({"version": 2, "models": models})
+
+
+def view_sql(schema: schemas.FrameSchema) -> str:
+    casts = ",\n".join(
+        f"        cast({column.name} as {duckdb_type(column.dtype)}) as {column.staged_name}" for column in schema.columns
+    )
+    return (
+        _GENERATED.replace("# ", "-- ")
+        + f"-- {view_name(schema)}: {_description(schema)}\n"
+        + "-- 只做重命名与类型转换 / rename and cast only; no joins, no derived values.\n"
+        + f"with source as (\n\n    select * from {{{{ source('{SOURCE}', '{schema.name}') }}}}\n\n),\n\n"
+        + f"renamed as (\n\n    select\n{casts}\n    from source\n\n)\n\nselect * from renamed\n"
+    )
+
+
+def table_kinds_csv() -> str:
+    """One row per table kind: the report it belongs to and the code system of its rows (a seed has no comments:
+    its YAML in seeds/_seeds.yml says it is generated)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["table_kind", "report_kind", "code_system"])
+    for kind, _ in KIND_PATTERNS:
+        report_kind = "final_account" if kind.startswith("final_") else "budget"
+        writer.writerow([kind, report_kind, "economic" if kind in ECONOMIC_KINDS else "function"])
+    writer.writerow([UNKNOWN_KIND, "", ""])
+    return out.getvalue()
+
+
+def generated_files() -> dict[Path, str]:
+    """Every file this module makes, by path."""
+    return {
+        TABLE_KINDS_CSV: table_kinds_csv(),
+        SOURCES_YAML: sources_yaml(),
+        MODELS_YAML: models_yaml(),
+        **{STAGING_DIR / f"{view_name(schema)}.sql": view_sql(schema) for schema in schemas.WAREHOUSE_FRAMES},
+    }
+
+
+def _dump(document: dict) -> str:
+    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=120, default_flow_style=False)
+
+
+def main() -> None:
+    for path, text in generated_files().items():
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path.relative_to(DBT_PROJECT_DIR.parent)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
