@@ -1,8 +1,8 @@
 """The frames the pipeline passes from parse through checks to load, declared once.
 
 Every reader fills these frames and validates them where it makes them (``pipeline.parse.result``); the loader
-derives the DuckDB DDL from them; dbt's sources YAML is generated from them (``pipeline.lib.dbt_sources``). Amounts are exact decimals whose unit is
-in the column name (``*_wan_yuan`` = 万元); printed text is kept beside every parsed number.
+derives the DuckDB DDL from them; dbt's sources and staging views are generated from them
+(``pipeline.load.dbt_generated``). Amounts are exact decimals whose unit is in the column name (``*_wan_yuan`` = 万元); printed text is kept beside every parsed number.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def limit(dtype: pl.Decimal) -> str:
 class Column:
     """A frame's column. ``values``: the only values it may hold (``values_warn``: a new one is a warning, not an
     error); ``codes``: the dbt seed listing them (a relationships test); ``staged_as``: its name from the staging
-    view on (``pipeline.load.dbt_sources`` generates the dbt sources and staging models from these)."""
+    view on (``pipeline.load.dbt_generated`` generates the dbt sources and staging models from these)."""
 
     name: str
     dtype: pl.DataType

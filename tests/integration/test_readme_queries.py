@@ -1,5 +1,5 @@
-"""Every question of the README's "For researchers" section, run on a warehouse built from the shipped
-data/raw/: each query must give exactly the answer the README prints."""
+"""Every researcher question (the README's "For researchers", docs/research.md's "More questions"), run on a
+warehouse built from the shipped data/raw/: each query must give exactly the answer printed under it."""
 
 from __future__ import annotations
 

@@ -6,16 +6,7 @@
 -- report prints 0 or states there is none (metrics_stated_zero lists the latter); null where the report discloses
 -- nothing, or prints a number beyond what the warehouse holds (metrics_out_of_range lists those). Budget execution
 -- columns: the 本年支出合计 row of fct_budget_vs_final.
-{%- set metrics = [
-    'total_income', 'current_year_income', 'fiscal_appropriation_income', 'general_budget_income',
-    'superior_subsidy_income', 'business_income', 'operating_income', 'affiliated_income', 'other_income',
-    'carryover_begin', 'total_expenditure', 'current_year_expenditure', 'basic_expenditure',
-    'project_expenditure', 'carryover_end', 'fiscal_appropriation_expenditure', 'general_budget_expenditure',
-    'government_fund_expenditure', 'state_capital_expenditure', 'basic_expenditure_general_budget',
-    'personnel_expenses', 'public_expenses', 'three_public_expenses',
-    'overseas_travel', 'official_reception', 'official_vehicles', 'vehicle_purchase', 'vehicle_operation',
-    'meeting_expenses', 'training_expenses', 'operating_expenses', 'government_procurement'
-] %}
+{%- set metrics = department_metric_codes() %}
 with panel as (
 
     select * from {{ ref('fct_department_metric') }}

@@ -1,5 +1,5 @@
--- 由 pipeline/load/dbt_sources.py 依 pipeline/schemas.py 生成，请勿手改。
--- Generated from pipeline/schemas.py by pipeline/load/dbt_sources.py; do not edit (python -m pipeline.load.dbt_sources).
+-- 由 pipeline/load/dbt_generated.py 依 pipeline/schemas.py 生成，请勿手改。
+-- Generated from pipeline/schemas.py by pipeline/load/dbt_generated.py; do not edit (python -m pipeline.load.dbt_generated).
 -- stg_disclosures__comparability_breaks: 报告声明与上年不可比的句子：无可比性、口径调整、机构改革、新成立 / Sentences where the report declares its figures not comparable with the prior year's: 无可比性, 口径调整, 机构改革, 新成立
 -- 只做重命名与类型转换 / rename and cast only; no joins, no derived values.
 with source as (

@@ -1,5 +1,5 @@
--- 由 pipeline/load/dbt_sources.py 依 pipeline/schemas.py 生成，请勿手改。
--- Generated from pipeline/schemas.py by pipeline/load/dbt_sources.py; do not edit (python -m pipeline.load.dbt_sources).
+-- 由 pipeline/load/dbt_generated.py 依 pipeline/schemas.py 生成，请勿手改。
+-- Generated from pipeline/schemas.py by pipeline/load/dbt_generated.py; do not edit (python -m pipeline.load.dbt_generated).
 -- stg_disclosures__document_files: 原始文件：每个文件路径一行，同一内容的多个文件名指向同一文档 / Raw files: one row per file path; copies of the same bytes under other names point to one document
 -- 只做重命名与类型转换 / rename and cast only; no joins, no derived values.
 with source as (

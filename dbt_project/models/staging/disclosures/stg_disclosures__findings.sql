@@ -1,5 +1,5 @@
--- 由 pipeline/load/dbt_sources.py 依 pipeline/schemas.py 生成，请勿手改。
--- Generated from pipeline/schemas.py by pipeline/load/dbt_sources.py; do not edit (python -m pipeline.load.dbt_sources).
+-- 由 pipeline/load/dbt_generated.py 依 pipeline/schemas.py 生成，请勿手改。
+-- Generated from pipeline/schemas.py by pipeline/load/dbt_generated.py; do not edit (python -m pipeline.load.dbt_generated).
 -- stg_disclosures__findings: 报告自身的不一致：每条发现一行，两边数字与位置都保留，从不改正 / The report's own inconsistencies: one row per finding, both numbers and where they stand; never corrected
 -- 只做重命名与类型转换 / rename and cast only; no joins, no derived values.
 with source as (

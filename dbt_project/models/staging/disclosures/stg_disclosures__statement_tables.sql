@@ -1,5 +1,5 @@
--- 由 pipeline/load/dbt_sources.py 依 pipeline/schemas.py 生成，请勿手改。
--- Generated from pipeline/schemas.py by pipeline/load/dbt_sources.py; do not edit (python -m pipeline.load.dbt_sources).
+-- 由 pipeline/load/dbt_generated.py 依 pipeline/schemas.py 生成，请勿手改。
+-- Generated from pipeline/schemas.py by pipeline/load/dbt_generated.py; do not edit (python -m pipeline.load.dbt_generated).
 -- stg_disclosures__statement_tables: 报告中的表格：每张表一行（跨页续表算一张） / Tables of a report: one row per table (a table continued over pages is one)
 -- 只做重命名与类型转换 / rename and cast only; no joins, no derived values.
 with source as (

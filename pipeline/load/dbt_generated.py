@@ -1,7 +1,9 @@
 """The raw tables as dbt sees them, generated from ``pipeline.schemas``: the sources YAML, and for each table its
-staging view (SQL: rename and cast only) and the view's YAML; and the seed of the table kinds the table reader
-knows (``pipeline.parse.tables.titles``). Nothing here is written by hand; a test fails when a file on disk differs
-from what this module makes (``python -m pipeline.load.dbt_sources`` writes them).
+staging view (SQL: rename and cast only) and the view's YAML; the seed of the table kinds the table reader knows
+(``pipeline.parse.tables.titles``); and from the seed ``metric_codes``, the metrics of the panel's wide table
+(``fct_department_year``: a macro listing them, and its columns' YAML between two marker comments). Nothing here
+is written by hand; a test fails when a file on disk differs
+from what this module makes (``python -m pipeline.load.dbt_generated`` writes them).
 
 From each column's declaration come its type, its bilingual description, its ``not_null`` test (a required
 column), an ``accepted_values`` test (``values``), a ``relationships`` test to the seed that lists its codes
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import sys
 from pathlib import Path
 
@@ -27,11 +30,19 @@ STAGING_DIR = DBT_PROJECT_DIR / "models" / "staging" / SOURCE
 SOURCES_YAML = STAGING_DIR / f"_{SOURCE}__sources.yml"
 MODELS_YAML = STAGING_DIR / f"_{SOURCE}__models.yml"
 TABLE_KINDS_CSV = DBT_PROJECT_DIR / "seeds" / "table_kinds.csv"
+METRIC_CODES_CSV = DBT_PROJECT_DIR / "seeds" / "metric_codes.csv"
+METRICS_MACRO = DBT_PROJECT_DIR / "macros" / "department_metric_codes.sql"
+DEPARTMENT_FACTS_YAML = DBT_PROJECT_DIR / "models" / "marts" / "_marts__department_facts.yml"
+_BLOCK_BEGIN = (
+    "      # 以下各列由 pipeline/load/dbt_generated.py 依种子 metric_codes 生成 / generated from the seed metric_codes "
+    "by pipeline/load/dbt_generated.py: begin\n"
+)
+_BLOCK_END = "      # generated: end\n"
 
 _GENERATED = (
-    "# 由 pipeline/load/dbt_sources.py 依 pipeline/schemas.py 生成，请勿手改。\n"
-    "# Generated from pipeline/schemas.py by pipeline/load/dbt_sources.py; do not edit "
-    "(python -m pipeline.load.dbt_sources).\n"
+    "# 由 pipeline/load/dbt_generated.py 依 pipeline/schemas.py 生成，请勿手改。\n"
+    "# Generated from pipeline/schemas.py by pipeline/load/dbt_generated.py; do not edit "
+    "(python -m pipeline.load.dbt_generated).\n"
 )
 
 # The staging views' tests that are no fact of one column: a value left null only where a finding says why (a
@@ -110,9 +121,14 @@ def models_yaml() -> str:
         models.append({
             "name": view_name(schema),
             "description": f'{{{{ doc("{view_name(schema)}") }}}}',
-            "data_tests": [{"not_null_columns": {"arguments": {"column_names": required}}}, *_VIEW_TESTS.get(schema.name, [])],
+            "data_tests": [
+                {"not_null_columns": {"arguments": {"column_names": required}}}, *_VIEW_TESTS.get(schema.name, [])
+            ],
             "columns": [
-                {"name": column.staged_name, "data_type": duckdb_type(column.dtype), "description": _description(column)}
+                {
+                    "name": column.staged_name, "data_type": duckdb_type(column.dtype),
+                    "description": _description(column),
+                }
                 for column in schema.columns
             ],
         })
@@ -121,7 +137,8 @@ def models_yaml() -> str:
 
 def view_sql(schema: schemas.FrameSchema) -> str:
     casts = ",\n".join(
-        f"        cast({column.name} as {duckdb_type(column.dtype)}) as {column.staged_name}" for column in schema.columns
+        f"        cast({column.name} as {duckdb_type(column.dtype)}) as {column.staged_name}"
+        for column in schema.columns
     )
     return (
         _GENERATED.replace("# ", "-- ")
@@ -145,10 +162,50 @@ def table_kinds_csv() -> str:
     return out.getvalue()
 
 
+def department_metrics() -> list[dict[str, str]]:
+    """The metrics a department reports once a year (grain ``department``), in the seed's display order."""
+    with METRIC_CODES_CSV.open(encoding="utf-8", newline="") as seed:
+        rows = [row for row in csv.DictReader(seed) if row["grain"] == "department"]
+    return sorted(rows, key=lambda row: int(row["display_order"]))
+
+
+def metrics_macro() -> str:
+    codes = ",\n".join(f"    '{row['metric_code']}'" for row in department_metrics())
+    return (
+        "{#- " + _GENERATED.replace("# ", "").rstrip("\n").replace("pipeline/schemas.py", "seeds/metric_codes.csv")
+        + "\n  The metrics of fct_department_year, one column each: the seed's department-grain codes in display order."
+        + " -#}\n"
+        + "{% macro department_metric_codes() %}\n{{ return([\n" + codes + "\n]) }}\n{% endmacro %}\n"
+    )
+
+
+def _metric_description(row: dict[str, str]) -> str:
+    text = (
+        f"{row['label_zh']}（万元；表格优先，否则说明文字） / {row['label_en']} in 万元 "
+        f"(metric {row['metric_code']}; table figure, else narrative)"
+    )
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+def department_facts_yaml() -> str:
+    """``_marts__department_facts.yml`` with fct_department_year's metric columns as the seed declares them."""
+    text = DEPARTMENT_FACTS_YAML.read_text(encoding="utf-8")
+    start, end = text.index(_BLOCK_BEGIN) + len(_BLOCK_BEGIN), text.index(_BLOCK_END)
+    columns = "".join(
+        f"      - name: {row['metric_code']}_wan_yuan\n"
+        "        data_type: decimal(24,6)\n"
+        f"        description: {_metric_description(row)}\n"
+        for row in department_metrics()
+    )
+    return text[:start] + columns + text[end:]
+
+
 def generated_files() -> dict[Path, str]:
     """Every file this module makes, by path."""
     return {
         TABLE_KINDS_CSV: table_kinds_csv(),
+        METRICS_MACRO: metrics_macro(),
+        DEPARTMENT_FACTS_YAML: department_facts_yaml(),
         SOURCES_YAML: sources_yaml(),
         MODELS_YAML: models_yaml(),
         **{STAGING_DIR / f"{view_name(schema)}.sql": view_sql(schema) for schema in schemas.WAREHOUSE_FRAMES},
