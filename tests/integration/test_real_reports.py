@@ -103,7 +103,7 @@ def test_amounts_in_yuan_and_wan_yuan_in_one_report(warehouse) -> None:
     rows = query(
         warehouse,
         "SELECT DISTINCT l.table_kind, l.unit_printed FROM fct_line_item l JOIN dim_document d "
-        "ON d.document_sha256 = l.sha256 WHERE d.first_source_path = 'sh-putuo_caizhengju_2025_dept-budget.pdf' "
+        "ON d.document_sha256 = l.document_sha256 WHERE d.first_source_path = 'sh-putuo_caizhengju_2025_dept-budget.pdf' "
         "AND l.table_kind IN ('budget_income', 'budget_three_public')",
     )
     assert sorted(rows) == [("budget_income", "元"), ("budget_three_public", "万元")]
