@@ -94,6 +94,7 @@ def test_job_schedule_and_sensor(defs: dg.Definitions) -> None:
     assert defs.resolve_sensor_def("raw_folder_sensor").job_name == job.name
 
 
+@pytest.mark.slow  # an ingest run, dbt included
 def test_the_sensor_asks_the_warehouse_and_requests_each_folder_state_once(
     defs: dg.Definitions, tmp_path: Path, seed_bytes: bytes
 ) -> None:
@@ -127,6 +128,7 @@ def test_the_sensor_asks_the_warehouse_and_requests_each_folder_state_once(
         assert renamed.run_key != first.run_key
 
 
+@pytest.mark.slow  # a `dagster` process
 def test_workspace_loads_as_one_named_code_location(tmp_path) -> None:
     """What `dagster dev` loads: workspace.yaml's code location, under the name pyproject.toml gives it too."""
     validated = subprocess.run(

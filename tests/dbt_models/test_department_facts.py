@@ -15,6 +15,9 @@ import pytest
 
 from tests.dbt_models.fixture_warehouse import DEPARTMENT_FACTS_TABLES
 
+# Each test reads a dbt build of the fixture warehouse.
+pytestmark = pytest.mark.slow
+
 D_KEY = "211103-盘锦市兴隆台区财政局"
 A_KEY = "211103-盘锦市兴隆台区工业和信息化局"
 SEEDS = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds"
