@@ -388,7 +388,7 @@ FINDINGS = FrameSchema(
     key=("document_sha256", "check_name", "subject"),
     columns=(
         _SHA,
-        _c("check_name", pl.Utf8, "检查名（稳定英文标识）", "check that raised it (stable English identifier)", False),
+        _c("check_name", pl.Utf8, "检查名（稳定英文标识）", "check that raised it (stable English identifier)", False, codes="finding_rules"),
         _c("severity", pl.Utf8, "严重程度：error（算术错误）或 warning（可解释的差异）", "error (arithmetic that cannot hold) or warning (a difference that may be legitimate)", False, values=("error", "warning")),
         _c("subject", pl.Utf8, "涉及的项目", "what was checked, in the report's words", False),
         _c("expected_value", AMOUNT, "由其他数字推出的值；超出可存范围时为空（说明中有其数）", "value implied by the other figures; null where it is beyond what the warehouse holds (the message states it)"),
@@ -398,6 +398,9 @@ FINDINGS = FrameSchema(
         _c("observed_location", pl.Utf8, "所印值的位置（行:起-止）", "where the printed value stands (line:start-end)"),
         _c("expected_location", pl.Utf8, "推出值所依据数字的位置", "where the figures behind the expected value stand"),
         _c("message", pl.Utf8, "说明", "explanation of the finding", False),
+        _c("page", pl.Int32, "所印值所在页码（无则为推出值所依据的第一处）；纯文本与表格单元格引用为空", "the page of the printed value (else of the first figure behind the expected value); null for plain text and cell references"),
+        _c("pages", pl.List(pl.Int32), "比较所涉的全部页码（升序）", "every page of the places compared, ascending"),
+        _c("unit", pl.Utf8, "两个数的单位：万元、%、分，或所印单位（平方米、辆……）", "the unit of the two values: 万元, %, 分 (score), or the unit printed (平方米, 辆 …)"),
     ),
 )
 

@@ -3,14 +3,21 @@ into. Run after the reader, on what it returned; a finding flags a figure, never
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import polars as pl
 
 from pipeline import schemas
 from pipeline.checks.findings import find_inconsistencies
+from pipeline.checks.rules import RULES_BY_NAME
 from pipeline.checks.tables import table_findings
 from pipeline.parse.result import ParsedDocument
+
+# A place as the checks write it: ``p<page>:…`` (a table cell, or a line of a PDF), ``L<line>:…`` (a line of the
+# text), or a cell reference (``公开01表!C7``), which has no page.
+_PAGE = re.compile(r"^p(\d+):")
+_LINE = re.compile(r"^L(\d+):")
 
 
 @dataclass(frozen=True)
@@ -25,7 +32,8 @@ class CheckedDocument:
 
 def check_document(document: ParsedDocument) -> CheckedDocument:
     """``document``'s frames and its findings: the narrative's and the performance tables' (``findings``), the
-    statement tables' (``tables``). The findings are validated here, where they are made."""
+    statement tables' (``tables``), each with its pages and unit. The findings are validated here, where they are
+    made."""
     shas = document[schemas.DOCUMENTS.name]["document_sha256"]
     narrative = find_inconsistencies(
         document.frames, figure_lists=document.figure_lists, provenance=document.provenance
@@ -34,5 +42,51 @@ def check_document(document: ParsedDocument) -> CheckedDocument:
         table_findings(shas[0], document[schemas.STATEMENT_TABLES.name], document[schemas.LINE_ITEMS.name])
         if len(shas) else schemas.FINDINGS.empty()
     )
-    findings = schemas.FINDINGS.conform(pl.concat([narrative, tables]))
-    return CheckedDocument(frames={**document.frames, schemas.FINDINGS.name: findings})
+    findings = _placed(pl.concat([narrative, tables]), _line_pages(document))
+    return CheckedDocument(frames={**document.frames, schemas.FINDINGS.name: schemas.FINDINGS.conform(findings)})
+
+
+def _line_pages(document: ParsedDocument) -> dict[int, int]:
+    """The page of each line a frame's row names (a PDF's; plain text has none)."""
+    pages: dict[int, int] = {}
+    for frame in document.frames.values():
+        if {"line_no", "page"} <= set(frame.columns):
+            for line, page in frame.select("line_no", "page").drop_nulls().iter_rows():
+                pages.setdefault(line, page)
+    return pages
+
+
+def _pages_of(locations: str | None, line_pages: dict[int, int]) -> list[int]:
+    pages = []
+    for place in (locations or "").split("; "):
+        if match := _PAGE.match(place):
+            number = int(match[1])
+        elif match := _LINE.match(place):
+            number = line_pages.get(int(match[1]))
+        else:
+            continue
+        if number is not None and number not in pages:
+            pages.append(number)
+    return pages
+
+
+def _placed(findings: pl.DataFrame, line_pages: dict[int, int]) -> pl.DataFrame:
+    """Each finding's page (the printed value's, else the first of what it is compared with), every page it names,
+    and the unit of its values (the rule's, else the figures' own)."""
+    first = [
+        next(iter(_pages_of(observed, line_pages) or _pages_of(expected, line_pages)), None)
+        for observed, expected in findings.select("observed_location", "expected_location").iter_rows()
+    ]
+    pages = [
+        sorted(_pages_of(f"{observed or ''}; {expected or ''}", line_pages))
+        for observed, expected in findings.select("observed_location", "expected_location").iter_rows()
+    ]
+    units = [
+        RULES_BY_NAME[check].unit if RULES_BY_NAME[check].unit is not None else unit
+        for check, unit in findings.select("check_name", "unit").iter_rows()
+    ]
+    return findings.with_columns(
+        pl.Series("pages", [p or None for p in pages], dtype=pl.List(pl.Int32)),
+        pl.Series("page", first, dtype=pl.Int32),
+        pl.Series("unit", units, dtype=pl.Utf8),
+    )

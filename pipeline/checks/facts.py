@@ -21,6 +21,7 @@ class Finding:
     observed_location: str | None
     expected_location: str | None
     message: str
+    unit: str | None = None  # the figures' own unit, for a rule whose unit is theirs (``rules.Rule.unit``)
 
 
 @dataclass(frozen=True)

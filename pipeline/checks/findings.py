@@ -83,4 +83,5 @@ def finding_row(sha256: str, finding: Finding) -> dict:
         "observed_location": finding.observed_location,
         "expected_location": finding.expected_location,
         "message": finding.message,
+        "unit": finding.unit,
     }

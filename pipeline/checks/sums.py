@@ -128,6 +128,7 @@ def _check(total: dict, parts: list[dict], may_be_partial: bool) -> list[Finding
             tolerance=tolerance,
             observed_location=figure_location(total),
             expected_location="; ".join(figure_location(p) for p in parts),
+            unit=unit,
             message=(
                 f"{total['label']}印为{plain(observed)}{unit}，所列各项合计{plain(expected)}{unit}（差{plain(difference)}）。"
                 f" The parts printed for {total['label']} add up to {plain(expected)},"

@@ -1,8 +1,9 @@
 """The raw tables as dbt sees them, generated from ``pipeline.schemas``: the sources YAML, and for each table its
 staging view (SQL: rename and cast only) and the view's YAML; the seed of the table kinds the table reader knows
 (``pipeline.parse.tables.titles``); and from the seed ``metric_codes``, the metrics of the panel's wide table
-(``fct_department_year``: a macro listing them, and its columns' YAML between two marker comments). Nothing here
-is written by hand; a test fails when a file on disk differs
+(``fct_department_year``: a macro listing them, and its columns' YAML between two marker comments); from the
+rules of ``pipeline.checks.rules``, the seed ``finding_rules`` and the rule list of docs/checks.md (between two
+marker lines). Nothing here is written by hand; a test fails when a file on disk differs
 from what this module makes (``python -m pipeline.load.dbt_generated`` writes them).
 
 From each column's declaration come its type, its bilingual description, its ``not_null`` test (a required
@@ -21,9 +22,10 @@ from pathlib import Path
 import yaml
 
 from pipeline import schemas
+from pipeline.checks.rules import RULES
 from pipeline.load.ddl import RAW_SCHEMA, duckdb_type
 from pipeline.parse.tables.titles import ECONOMIC_KINDS, KIND_PATTERNS, UNKNOWN_KIND
-from pipeline.settings import DBT_PROJECT_DIR
+from pipeline.settings import DBT_PROJECT_DIR, PROJECT_ROOT
 
 SOURCE = "disclosures"
 STAGING_DIR = DBT_PROJECT_DIR / "models" / "staging" / SOURCE
@@ -31,6 +33,10 @@ SOURCES_YAML = STAGING_DIR / f"_{SOURCE}__sources.yml"
 MODELS_YAML = STAGING_DIR / f"_{SOURCE}__models.yml"
 TABLE_KINDS_CSV = DBT_PROJECT_DIR / "seeds" / "table_kinds.csv"
 METRIC_CODES_CSV = DBT_PROJECT_DIR / "seeds" / "metric_codes.csv"
+FINDING_RULES_CSV = DBT_PROJECT_DIR / "seeds" / "finding_rules.csv"
+CHECKS_DOC = PROJECT_ROOT / "docs" / "checks.md"
+_DOC_BEGIN = "<!-- rules: generated from pipeline/checks/rules.py by pipeline/load/dbt_generated.py -->\n"
+_DOC_END = "<!-- rules: end -->\n"
 METRICS_MACRO = DBT_PROJECT_DIR / "macros" / "department_metric_codes.sql"
 DEPARTMENT_FACTS_YAML = DBT_PROJECT_DIR / "models" / "marts" / "_marts__department_facts.yml"
 _BLOCK_BEGIN = (
@@ -200,10 +206,37 @@ def department_facts_yaml() -> str:
     return text[:start] + columns + text[end:]
 
 
+def finding_rules_csv() -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["check_name", "name_zh", "name_en", "compares", "unit", "report_kinds", "runs_in"])
+    for rule in RULES:
+        writer.writerow([
+            rule.check_name, rule.zh, rule.en, rule.compares, rule.unit or "", " ".join(rule.report_kinds),
+            rule.runs_in,
+        ])
+    return out.getvalue()
+
+
+def checks_doc() -> str:
+    """docs/checks.md with its rule list as ``pipeline.checks.rules`` declares it."""
+    text = CHECKS_DOC.read_text(encoding="utf-8")
+    start, end = text.index(_DOC_BEGIN) + len(_DOC_BEGIN), text.index(_DOC_END)
+    rows = "".join(
+        f"| `{rule.check_name}` | {rule.zh} / {rule.en} | {rule.compares} | {rule.unit or 'as printed'} | "
+        f"{', '.join(rule.report_kinds)} | {rule.runs_in} |\n"
+        for rule in RULES
+    )
+    table = "| check_name | rule | compares | unit | reports | runs in |\n|---|---|---|---|---|---|\n" + rows
+    return text[:start] + table + text[end:]
+
+
 def generated_files() -> dict[Path, str]:
     """Every file this module makes, by path."""
     return {
         TABLE_KINDS_CSV: table_kinds_csv(),
+        FINDING_RULES_CSV: finding_rules_csv(),
+        CHECKS_DOC: checks_doc(),
         METRICS_MACRO: metrics_macro(),
         DEPARTMENT_FACTS_YAML: department_facts_yaml(),
         SOURCES_YAML: sources_yaml(),
@@ -220,7 +253,7 @@ def main() -> None:
     for path, text in generated_files().items():
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
-            print(f"wrote {path.relative_to(DBT_PROJECT_DIR.parent)}", file=sys.stderr)
+            print(f"wrote {path.relative_to(PROJECT_ROOT)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ def duckdb_type(dtype: pl.DataType) -> str:
         return f"DECIMAL({dtype.precision}, {dtype.scale})"
     if isinstance(dtype, pl.Datetime):
         return "TIMESTAMP"
+    if isinstance(dtype, pl.List):
+        return f"{duckdb_type(dtype.inner)}[]"
     simple = {
         pl.Utf8: "VARCHAR", pl.Int8: "TINYINT", pl.Int32: "INTEGER", pl.Int64: "BIGINT", pl.Boolean: "BOOLEAN",
         pl.Float64: "DOUBLE",

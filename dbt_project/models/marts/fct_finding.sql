@@ -38,8 +38,26 @@ select
     cast(findings.tolerance as decimal(24, 6)) as tolerance,
     cast(findings.observed_location as varchar) as observed_location,
     cast(findings.expected_location as varchar) as expected_location,
-    cast(findings.message as varchar) as message
+    cast(findings.message as varchar) as message,
+    -- The warehouse's own findings name their places as p<page>:…; a prior year's report's page is not this one's.
+    cast(coalesce(
+        findings.page, try_cast(regexp_extract(findings.observed_location, '^p(\d+):', 1) as integer)
+    ) as integer) as page,
+    cast(coalesce(
+        findings.pages,
+        list_sort(list_distinct(list_transform(
+            regexp_extract_all(
+                coalesce(findings.observed_location, '') || '; '
+                || regexp_replace(coalesce(findings.expected_location, ''), 'prior p\S*', '', 'g'),
+                '(?:^|; )p(\d+)', 1
+            ),
+            page_text -> cast(page_text as integer)
+        )))
+    ) as integer[]) as pages,
+    cast(coalesce(findings.unit, nullif(rules.unit, '')) as varchar) as unit
 from findings
+left join {{ ref('finding_rules') }} as rules
+    on findings.check_name = rules.check_name
 join departments
     on findings.document_sha256 = departments.document_sha256
 inner join {{ ref('dim_department') }} as department_names

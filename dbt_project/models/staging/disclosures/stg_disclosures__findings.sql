@@ -21,7 +21,10 @@ renamed as (
         cast(tolerance as DECIMAL(24, 6)) as tolerance,
         cast(observed_location as VARCHAR) as observed_location,
         cast(expected_location as VARCHAR) as expected_location,
-        cast(message as VARCHAR) as message
+        cast(message as VARCHAR) as message,
+        cast(page as INTEGER) as page,
+        cast(pages as INTEGER[]) as pages,
+        cast(unit as VARCHAR) as unit
     from source
 
 )

@@ -1,0 +1,76 @@
+"""Every rule a finding names (``check_name``), declared once: its name in Chinese and English, what it compares,
+the unit its two numbers are in, the reports it applies to, and where it runs. The docs' rule list
+(docs/checks.md) and the dbt seed ``finding_rules`` are generated from this list (``pipeline.load.dbt_generated``),
+and every finding's ``check_name`` must be one of these (a dbt relationships test).
+
+``unit`` is the unit of ``expected_value`` and ``observed_value``: 万元 for amounts (converted from the unit printed),
+% for rates and shares, 分 for scores; ``None`` where the figures' own unit is kept (the narrative's parts of a total
+may be 万元, 平方米, 辆 …: the finding's ``unit`` column says which).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FINAL_ACCOUNT, BUDGET = "final_account", "budget"
+BOTH = (FINAL_ACCOUNT, BUDGET)
+# Where a rule runs: on one document after its reader (pipeline/checks), or where the warehouse joins two sources
+# (dbt, int_cross_source_findings).
+DOCUMENT, WAREHOUSE = "document", "warehouse"
+
+
+@dataclass(frozen=True)
+class Rule:
+    check_name: str
+    zh: str
+    en: str
+    compares: str
+    unit: str | None
+    report_kinds: tuple[str, ...]
+    runs_in: str
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("total_equals_sum_of_rows", "合计等于各行之和", "Total equals the sum of its rows",
+         "a table's 合计 (or 收支总表's 本年收入合计/本年支出合计) against the sum of its class rows",
+         "万元", BOTH, DOCUMENT),
+    Rule("class_equals_sum_of_subclasses", "类等于款之和、款等于项之和", "Class equals the sum of its subclasses",
+         "every 类 against its 款, every 款 against its 项", "万元", BOTH, DOCUMENT),
+    Rule("columns_sum_to_row_total", "各列之和等于本行合计", "Columns sum to the row's total",
+         "a row's total column against its sibling columns (基本支出 + 项目支出 = 合计, nested header groups included)",
+         "万元", BOTH, DOCUMENT),
+    Rule("summary_total_identity", "收支总表总计恒等式", "Summary table's total identity",
+         "收支总表: 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 = 总计", "万元", (FINAL_ACCOUNT,), DOCUMENT),
+    Rule("summary_sides_balance", "收支总表收支两侧平衡", "Summary table's two sides balance",
+         "收支总表: 收入总计 = 本年支出合计 + 结余分配 + 年末结转和结余 = 支出总计", "万元", (FINAL_ACCOUNT,), DOCUMENT),
+    Rule("same_figure_across_tables", "同一数字各表一致", "The same figure in every table",
+         "a figure the summary, income and expenditure tables each print", "万元", BOTH, DOCUMENT),
+    Rule("parts_sum_to_total", "说明中的分项之和等于总数", "The narrative's parts sum to their total",
+         "a total the narrative states against the parts it lists for it (其中、包括 …)", None, BOTH, DOCUMENT),
+    Rule("stated_share_matches", "所述占比与金额一致", "A stated share matches its amounts",
+         "a share the narrative states (占X%) against its amount over the total", "%", BOTH, DOCUMENT),
+    Rule("yoy_pct_consistent", "所述增减率与增减额一致", "A stated change rate matches the stated amounts",
+         "a stated year-over-year percent against the stated change over the implied prior year", "%", BOTH, DOCUMENT),
+    Rule("amount_precision", "金额小数位与同段不一致", "An amount printed with other decimals than its siblings",
+         "an amount printed with more decimals than the amounts beside it (294.561 among 2-decimal figures)",
+         "万元", BOTH, DOCUMENT),
+    Rule("performance_allocated_vs_budget", "绩效自评表项目下达金额与部门年初预算", "Performance table: allocated against budget",
+         "绩效自评表: the sum of the projects' 下达金额 against the 部门年初预算 it prints (a warning: funds may be added "
+         "during the year)", "万元", BOTH, DOCUMENT),
+    Rule("performance_execution_rate", "绩效自评表执行率", "Performance table: execution rate",
+         "绩效自评表: a printed execution rate against executed over allocated", "%", BOTH, DOCUMENT),
+    Rule("performance_total_score", "绩效自评表总分等于各项得分之和", "Performance table: total score",
+         "绩效自评表: 总评价得分 against the sum of the indicators' scores", "分", BOTH, DOCUMENT),
+    Rule("amount_out_of_range", "数字超出可存范围", "A number beyond what the warehouse holds",
+         "a number printed beyond its column's range (amounts below 10^18, percents and scores below 10^8): kept as "
+         "printed with its place, no value, left out of every other check", None, BOTH, DOCUMENT),
+    Rule("narrative_matches_table", "说明文字与表格一致", "The narrative matches the tables",
+         "every panel metric the narrative states against the standard table's figure", "万元", BOTH, WAREHOUSE),
+    Rule("yoy_stated_vs_reports", "所述增减与两年报告一致", "A stated change matches the two years' reports",
+         "a stated change (metric or 类/款) against this year's and the prior year's loaded reports of the same "
+         "scope and kind", "万元", BOTH, WAREHOUSE),
+    Rule("yoy_implied_prior_negative", "所述增减推出负的上年数", "A stated change implies a negative prior year",
+         "a stated change that implies a negative prior year (增加1421.25万元 to a 0)", "万元", BOTH, WAREHOUSE),
+)
+
+RULES_BY_NAME = {rule.check_name: rule for rule in RULES}
