@@ -133,6 +133,9 @@ _PAGE = _c("page", pl.Int32, "所在页码（从 1 开始；纯文本文档为�
 _SPAN_START = _c("char_start", pl.Int32, "数字在文档文本中的起始字符位置（从 0 开始）", "0-based character offset where the printed figure starts in the document text")
 _SPAN_END = _c("char_end", pl.Int32, "数字在文档文本中的结束字符位置（不含）", "0-based exclusive character offset where the printed figure ends")
 _SENTENCE = _c("sentence", pl.Utf8, "数字所在的原句", "the sentence of the report the figure was read from")
+# How much a finding weighs (pipeline.checks.rules.severity), least first.
+SEVERITIES = ("info", "warning", "error", "critical")
+
 SECTIONS = (
     "收入", "支出", "财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "三公", "基本支出",
     "机关运行经费", "政府采购", "国有资产", "绩效", "其他",
@@ -389,7 +392,7 @@ FINDINGS = FrameSchema(
     columns=(
         _SHA,
         _c("check_name", pl.Utf8, "检查名（稳定英文标识）", "check that raised it (stable English identifier)", False, codes="finding_rules"),
-        _c("severity", pl.Utf8, "严重程度：error（算术错误）或 warning（可解释的差异）", "error (arithmetic that cannot hold) or warning (a difference that may be legitimate)", False, values=("error", "warning")),
+        _c("severity", pl.Utf8, "严重程度：info（舍入可解释）、warning（差额小于该数的 1%，或报告可合理不同）、error（差额达 1% 或以上）、critical（缺少必备的表或部分）", "info (the rounding of the printed terms explains it), warning (less than 1% of the figure, or a difference the report may legitimately have), error (1% of the figure or more), critical (a required table or section missing)", False, values=SEVERITIES),
         _c("subject", pl.Utf8, "涉及的项目", "what was checked, in the report's words", False),
         _c("expected_value", AMOUNT, "由其他数字推出的值；超出可存范围时为空（说明中有其数）", "value implied by the other figures; null where it is beyond what the warehouse holds (the message states it)"),
         _c("observed_value", AMOUNT, "报告所印的值；超出可存范围时为空（amount_out_of_range，说明中有原文）", "value the report prints; null where it is beyond what the warehouse holds (amount_out_of_range; the message quotes it)"),
@@ -398,7 +401,7 @@ FINDINGS = FrameSchema(
         _c("observed_location", pl.Utf8, "所印值的位置（行:起-止）", "where the printed value stands (line:start-end)"),
         _c("expected_location", pl.Utf8, "推出值所依据数字的位置", "where the figures behind the expected value stand"),
         _c("message", pl.Utf8, "说明", "explanation of the finding", False),
-        _c("page", pl.Int32, "所印值所在页码（无则为推出值所依据的第一处）；纯文本与表格单元格引用为空", "the page of the printed value (else of the first figure behind the expected value); null for plain text and cell references"),
+        _c("page", pl.Int32, "所印值所在页码（电子表格为工作表序号；无则为推出值所依据的第一处）；纯文本为空", "the page of the printed value (a spreadsheet's sheet number; else of the first figure behind the expected value); null for plain text"),
         _c("pages", pl.List(pl.Int32), "比较所涉的全部页码（升序）", "every page of the places compared, ascending"),
         _c("unit", pl.Utf8, "两个数的单位：万元、%、分，或所印单位（平方米、辆……）", "the unit of the two values: 万元, %, 分 (score), or the unit printed (平方米, 辆 …)"),
     ),

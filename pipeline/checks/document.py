@@ -15,7 +15,7 @@ from pipeline.checks.tables import table_findings
 from pipeline.parse.result import ParsedDocument
 
 # A place as the checks write it: ``p<page>:…`` (a table cell, or a line of a PDF), ``L<line>:…`` (a line of the
-# text), or a cell reference (``公开01表!C7``), which has no page.
+# text), or a cell reference (``公开01表!C7``: its sheet or table is its page).
 _PAGE = re.compile(r"^p(\d+):")
 _LINE = re.compile(r"^L(\d+):")
 
@@ -42,7 +42,7 @@ def check_document(document: ParsedDocument) -> CheckedDocument:
         table_findings(shas[0], document[schemas.STATEMENT_TABLES.name], document[schemas.LINE_ITEMS.name])
         if len(shas) else schemas.FINDINGS.empty()
     )
-    findings = _placed(pl.concat([narrative, tables]), _line_pages(document))
+    findings = _placed(pl.concat([narrative, tables]), _line_pages(document), _cell_pages(document))
     return CheckedDocument(frames={**document.frames, schemas.FINDINGS.name: schemas.FINDINGS.conform(findings)})
 
 
@@ -56,7 +56,13 @@ def _line_pages(document: ParsedDocument) -> dict[int, int]:
     return pages
 
 
-def _pages_of(locations: str | None, line_pages: dict[int, int]) -> list[int]:
+def _cell_pages(document: ParsedDocument) -> dict[str, int]:
+    """The page of each referenced cell (a spreadsheet's sheet, a Word or HTML document's table)."""
+    cells = document[schemas.LINE_ITEMS.name].select("cell_ref", "page").drop_nulls()
+    return dict(cells.iter_rows())
+
+
+def _pages_of(locations: str | None, line_pages: dict[int, int], cell_pages: dict[str, int]) -> list[int]:
     pages = []
     for place in (locations or "").split("; "):
         if match := _PAGE.match(place):
@@ -64,21 +70,21 @@ def _pages_of(locations: str | None, line_pages: dict[int, int]) -> list[int]:
         elif match := _LINE.match(place):
             number = line_pages.get(int(match[1]))
         else:
-            continue
+            number = cell_pages.get(place)
         if number is not None and number not in pages:
             pages.append(number)
     return pages
 
 
-def _placed(findings: pl.DataFrame, line_pages: dict[int, int]) -> pl.DataFrame:
+def _placed(findings: pl.DataFrame, line_pages: dict[int, int], cell_pages: dict[str, int]) -> pl.DataFrame:
     """Each finding's page (the printed value's, else the first of what it is compared with), every page it names,
     and the unit of its values (the rule's, else the figures' own)."""
     first = [
-        next(iter(_pages_of(observed, line_pages) or _pages_of(expected, line_pages)), None)
+        next(iter(_pages_of(observed, line_pages, cell_pages) or _pages_of(expected, line_pages, cell_pages)), None)
         for observed, expected in findings.select("observed_location", "expected_location").iter_rows()
     ]
     pages = [
-        sorted(_pages_of(f"{observed or ''}; {expected or ''}", line_pages))
+        sorted(_pages_of(f"{observed or ''}; {expected or ''}", line_pages, cell_pages))
         for observed, expected in findings.select("observed_location", "expected_location").iter_rows()
     ]
     units = [

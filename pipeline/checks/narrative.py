@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from pipeline.checks.facts import Finding, ReportFacts, figure_amount, figure_location
 from pipeline.checks.rounding import compare_percent, decimals_of, half_unit, plain, printed_form
+from pipeline.checks.rules import severity
 from pipeline.parse.text.quantities import to_decimal
 
 # 万元 amounts are printed to the 0.01 (fen-level precision would be 0.0001 万元 and is never printed).
@@ -50,11 +51,11 @@ def stated_share_matches(facts: ReportFacts) -> list[Finding]:
             certain=named is not None,
         )
         if finding:
-            severity, expected, tolerance = finding
+            weight, expected, tolerance = finding
             findings.append(
                 Finding(
                     check_name="stated_share_matches",
-                    severity=severity,
+                    severity=weight,
                     subject=f"{figure['section']}：{figure['label']} 占 {base['label']}",
                     observed=to_decimal(share_printed),
                     expected=expected,
@@ -158,11 +159,11 @@ def yoy_pct_consistent(facts: ReportFacts) -> list[Finding]:
             certain=same_sentence,
         )
         if finding:
-            severity, expected, tolerance = finding
+            weight, expected, tolerance = finding
             findings.append(
                 Finding(
                     check_name="yoy_pct_consistent",
-                    severity=severity,
+                    severity=weight,
                     subject=(
                         f"{statement['section']}：{statement['metric_label']} "
                         f"{statement['amount_printed']}万元 / {statement['pct_printed']}%"
@@ -236,7 +237,7 @@ def _precision_finding(
     also = f"；同一变动他处印为{siblings[0]['amount_printed']}" if siblings else ""
     return Finding(
         check_name="amount_precision",
-        severity="error",
+        severity=severity(value - rounded, rounded, explained_by_rounding=False),
         subject=subject,
         observed=value,
         expected=rounded,

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from pipeline.checks.facts import Finding, ReportFacts, figure_location
 from pipeline.checks.rounding import MONEY_TERM_TOLERANCE, compare_percent, half_unit, plain, printed_form
+from pipeline.checks.rules import severity
 
 _SCORE_TERM_TOLERANCE = Decimal("0.01")
 
@@ -28,12 +29,15 @@ def performance_allocated_vs_budget(facts: ReportFacts) -> list[Finding]:
             continue
         allocated = sum((line["allocated_wan_yuan"] for line in lines), Decimal(0))
         tolerance = MONEY_TERM_TOLERANCE * len(lines)
-        if abs(allocated - budget) <= tolerance:
+        if allocated == budget:
             continue
         findings.append(
             Finding(
                 check_name="performance_allocated_vs_budget",
-                severity="warning",
+                severity=severity(
+                    allocated - budget, budget, explained_by_rounding=abs(allocated - budget) <= tolerance,
+                    may_be_legitimate=True,
+                ),
                 subject=f"{summary['table_title']}（表{table}）：项目下达金额合计 vs 部门年初预算支出金额",
                 observed=allocated,
                 expected=budget,
@@ -80,11 +84,11 @@ def performance_execution_rate(facts: ReportFacts) -> list[Finding]:
         )
         if result is None:
             continue
-        severity, expected, tolerance = result
+        weight, expected, tolerance = result
         findings.append(
             Finding(
                 check_name="performance_execution_rate",
-                severity=severity,
+                severity=weight,
                 subject=f"{line['project_name']}（表{line['table_index']}）：项目执行率 {rate_printed}",
                 observed=rate,
                 expected=expected,
@@ -107,7 +111,7 @@ def performance_execution_rate(facts: ReportFacts) -> list[Finding]:
                     f"印为{rate_printed}。"
                     + (
                         " The printed rate may come from the unrounded amounts."
-                        if severity == "warning"
+                        if weight == "info"
                         else " No rounding of the printed amounts gives the printed rate."
                     )
                 ),
@@ -139,11 +143,14 @@ def performance_total_score(facts: ReportFacts) -> list[Finding]:
             continue
         expected = sum((score for _, _, score in scored), Decimal(0))
         tolerance = _SCORE_TERM_TOLERANCE * len(scored)
-        if abs(total - expected) > tolerance:
+        if total != expected:
             findings.append(
                 Finding(
                     check_name="performance_total_score",
-                    severity="error",
+                    severity=severity(
+                        total - expected, expected, explained_by_rounding=abs(total - expected) <= tolerance
+                    ),
+                    unit="分",
                     subject=f"{summary['table_title']}（表{table}）：总评价得分 = Σ得分",
                     observed=total,
                     expected=expected,
@@ -193,13 +200,18 @@ def _narrative_against_tables(facts: ReportFacts) -> list[Finding]:
         ]
         if expected is None or not stated or stated[0]["value"] is None:
             continue
-        if abs(stated[0]["value"] - expected) <= tolerance:
-            continue
         figure = stated[0]
+        difference = figure["value"] - expected
+        if difference == 0:
+            continue
         findings.append(
             Finding(
                 check_name="performance_total_score",
-                severity="warning",
+                # The narrative may cover other units than the table.
+                severity=severity(
+                    difference, expected, explained_by_rounding=abs(difference) <= tolerance, may_be_legitimate=True
+                ),
+                unit=unit,
                 subject=subject,
                 observed=figure["value"],
                 expected=expected,

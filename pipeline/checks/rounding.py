@@ -4,8 +4,9 @@ decimal."""
 from __future__ import annotations
 
 import unicodedata
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
+from pipeline.checks.rules import severity
 from pipeline.schemas import AMOUNT, fits
 
 # ±0.01 万元 per summed term: the amounts are printed to the 0.01 and the parts are rounded one by one.
@@ -52,22 +53,26 @@ def compare_percent(
     denominator_half: Decimal,
     certain: bool,
 ) -> tuple[str, Decimal, Decimal] | None:
-    """(severity, expected, tolerance) when a stated percent disagrees with the printed amounts, else None.
+    """(severity, expected, tolerance) when a stated percent is not the printed amounts' percent rounded as printed,
+    else None.
 
-    It disagrees when it is further than 0.01 point plus its own rounding from the percent of the printed
-    amounts. That is an error only when ``certain`` (the amounts are surely the right ones) and no unrounded
-    amounts the
-    printed ones may stand for give it; otherwise a warning, since rates are often computed before rounding.
+    Rounding explains it (``info``) within 0.01 point plus the percent's own rounding, or where some unrounded
+    amounts the printed ones may stand for give it; beyond that ``rules.severity`` weighs it, at most a warning
+    when the amounts are not surely the right ones (``certain``), since rates are often computed before rounding.
     """
     expected = numerator / denominator * 100
-    tolerance = PCT_POINT_TOLERANCE + half_unit(stated_printed)
-    if abs(stated - expected) <= tolerance:
+    if stated == expected.quantize(Decimal(1).scaleb(-decimals_of(stated_printed)), rounding=ROUND_HALF_UP):
         return None
+    tolerance = PCT_POINT_TOLERANCE + half_unit(stated_printed)
     interval = percent_interval(numerator, numerator_half, denominator, denominator_half)
-    possible = interval and interval[0] - half_unit(stated_printed) <= stated <= interval[1] + half_unit(
+    possible = bool(interval) and interval[0] - half_unit(stated_printed) <= stated <= interval[1] + half_unit(
         stated_printed
     )
-    return ("error" if certain and not possible else "warning"), expected, tolerance
+    weight = severity(
+        stated - expected, expected, explained_by_rounding=abs(stated - expected) <= tolerance or possible,
+        may_be_legitimate=not certain,
+    )
+    return weight, expected, tolerance
 
 
 def plain(value: Decimal) -> str:

@@ -3,6 +3,13 @@ the unit its two numbers are in, the reports it applies to, and where it runs. T
 (docs/checks.md) and the dbt seed ``finding_rules`` are generated from this list (``pipeline.load.dbt_generated``),
 and every finding's ``check_name`` must be one of these (a dbt relationships test).
 
+One rule sets every finding's severity (``severity``): ``info`` for a difference the rounding of the printed terms
+explains (n terms × half a unit of the last printed decimal), else ``error`` when the difference is 1% of the
+figure or more (or the figure is 0) and ``warning`` below that; a difference the report may legitimately have (a
+list that says 主要, a total printed as 约, funds added during the year, a rate computed before its amounts were
+rounded) is at most a ``warning``. ``critical`` is kept for a required table or section that is missing. A number
+beyond what the warehouse holds (``amount_out_of_range``) has no difference to weigh and is an ``error``.
+
 ``unit`` is the unit of ``expected_value`` and ``observed_value``: 万元 for amounts (converted from the unit printed),
 % for rates and shares, 分 for scores; ``None`` where the figures' own unit is kept (the narrative's parts of a total
 may be 万元, 平方米, 辆 …: the finding's ``unit`` column says which).
@@ -11,6 +18,7 @@ may be 万元, 平方米, 辆 …: the finding's ``unit`` column says which).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 FINAL_ACCOUNT, BUDGET = "final_account", "budget"
 BOTH = (FINAL_ACCOUNT, BUDGET)
@@ -42,7 +50,8 @@ RULES: tuple[Rule, ...] = (
     Rule("summary_total_identity", "收支总表总计恒等式", "Summary table's total identity",
          "收支总表: 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 = 总计", "万元", (FINAL_ACCOUNT,), DOCUMENT),
     Rule("summary_sides_balance", "收支总表收支两侧平衡", "Summary table's two sides balance",
-         "收支总表: 收入总计 = 本年支出合计 + 结余分配 + 年末结转和结余 = 支出总计", "万元", (FINAL_ACCOUNT,), DOCUMENT),
+         "收支总表: 收入总计 = 本年支出合计 + 结余分配 + 年末结转和结余 = 支出总计", "万元", (FINAL_ACCOUNT,),
+         DOCUMENT),
     Rule("same_figure_across_tables", "同一数字各表一致", "The same figure in every table",
          "a figure the summary, income and expenditure tables each print", "万元", BOTH, DOCUMENT),
     Rule("parts_sum_to_total", "说明中的分项之和等于总数", "The narrative's parts sum to their total",
@@ -54,13 +63,15 @@ RULES: tuple[Rule, ...] = (
     Rule("amount_precision", "金额小数位与同段不一致", "An amount printed with other decimals than its siblings",
          "an amount printed with more decimals than the amounts beside it (294.561 among 2-decimal figures)",
          "万元", BOTH, DOCUMENT),
-    Rule("performance_allocated_vs_budget", "绩效自评表项目下达金额与部门年初预算", "Performance table: allocated against budget",
-         "绩效自评表: the sum of the projects' 下达金额 against the 部门年初预算 it prints (a warning: funds may be added "
-         "during the year)", "万元", BOTH, DOCUMENT),
+    Rule("performance_allocated_vs_budget", "绩效自评表项目下达金额与部门年初预算",
+         "Performance table: allocated against budget",
+         "绩效自评表: the sum of the projects' 下达金额 against the 部门年初预算 it prints (a warning: funds may be "
+         "added during the year)", "万元", BOTH, DOCUMENT),
     Rule("performance_execution_rate", "绩效自评表执行率", "Performance table: execution rate",
          "绩效自评表: a printed execution rate against executed over allocated", "%", BOTH, DOCUMENT),
     Rule("performance_total_score", "绩效自评表总分等于各项得分之和", "Performance table: total score",
-         "绩效自评表: 总评价得分 against the sum of the indicators' scores", "分", BOTH, DOCUMENT),
+         "绩效自评表: 总评价得分 against the sum of the indicators' scores (分), and the narrative's 自评得分 and "
+         "涉及资金 against the table's", None, BOTH, DOCUMENT),
     Rule("amount_out_of_range", "数字超出可存范围", "A number beyond what the warehouse holds",
          "a number printed beyond its column's range (amounts below 10^18, percents and scores below 10^8): kept as "
          "printed with its place, no value, left out of every other check", None, BOTH, DOCUMENT),
@@ -74,3 +85,19 @@ RULES: tuple[Rule, ...] = (
 )
 
 RULES_BY_NAME = {rule.check_name: rule for rule in RULES}
+
+# A difference of this share of the figure or more is an error.
+ERROR_SHARE = Decimal("0.01")
+
+
+def severity(
+    difference: Decimal, expected: Decimal, *, explained_by_rounding: bool, may_be_legitimate: bool = False
+) -> str:
+    """The severity of a difference between a printed figure and what the report's other figures give."""
+    if explained_by_rounding:
+        return "info"
+    if may_be_legitimate:
+        return "warning"
+    if expected == 0 or abs(difference) >= ERROR_SHARE * abs(expected):
+        return "error"
+    return "warning"

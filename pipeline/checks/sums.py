@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from pipeline.checks.facts import Finding, ReportFacts, figure_amount, figure_location
 from pipeline.checks.rounding import MONEY_TERM_TOLERANCE, plain
+from pipeline.checks.rules import severity
 
 CHECK = "parts_sum_to_total"
 LISTED = "listed"  # the parts are the figures listed after the total in its paragraph
@@ -112,16 +113,20 @@ def _check(total: dict, parts: list[dict], may_be_partial: bool) -> list[Finding
     money = total["value_wan_yuan"] is not None
     tolerance = MONEY_TERM_TOLERANCE * len(parts) if money else Decimal(0)
     difference = observed - expected
-    if abs(difference) <= tolerance:
+    if difference == 0:
         return []
     approximate = bool(_APPROXIMATE_TOTAL.search(total.get("label_printed") or ""))
-    severity = "warning" if (may_be_partial and difference > 0) or approximate else "error"
+    partial = may_be_partial and difference > 0
+    weight = severity(
+        difference, expected, explained_by_rounding=abs(difference) <= tolerance,
+        may_be_legitimate=partial or approximate,
+    )
     names = " + ".join(p["label"] for p in parts)
     unit = "万元" if money else total["unit_printed"]
     return [
         Finding(
             check_name=CHECK,
-            severity=severity,
+            severity=weight,
             subject=f"{total['section']}：{total['label']} = {names}",
             observed=observed,
             expected=expected,
@@ -137,7 +142,9 @@ def _check(total: dict, parts: list[dict], may_be_partial: bool) -> list[Finding
                     " (the total is printed as approximate, 约)."
                     if approximate
                     else " (the list says 主要, mainly, so parts may be missing)."
-                    if severity == "warning"
+                    if partial
+                    else " (within the rounding of the printed terms)."
+                    if abs(difference) <= tolerance
                     else "."
                 )
             ),

@@ -23,6 +23,7 @@ from pipeline.checks.facts import Finding
 from pipeline.checks.findings import finding_row
 from pipeline.checks.ranges import beyond_range, cell_bound
 from pipeline.checks.rounding import to_frame
+from pipeline.checks.rules import severity
 from pipeline.parse.tables.titles import UNKNOWN_KIND
 
 _CENT = Decimal("0.01")
@@ -87,18 +88,18 @@ def _cells(statement_tables: pl.DataFrame, line_items: pl.DataFrame) -> list[Cel
 
 
 def _finding(check: str, subject: str, observed: Cell | Decimal, expected: Decimal, terms: list[Cell] | Cell,
-             tolerance: Decimal, message: str, *, same_figure: bool = False) -> dict | None:
+             tolerance: Decimal, message: str) -> dict | None:
+    """The finding of an identity that fails as printed, by however little (``rules.severity`` weighs it)."""
     observed_value = observed.value if isinstance(observed, Cell) else observed
     if observed_value is None or expected is None:
         return None
     difference = observed_value - expected
-    if difference == 0 or (abs(difference) <= tolerance and not same_figure):
+    if difference == 0:
         return None
-    severity = "error" if abs(difference) > tolerance else "warning"
     terms = terms if isinstance(terms, list) else [terms]
     return {
         "check_name": check,
-        "severity": severity,
+        "severity": severity(difference, expected, explained_by_rounding=abs(difference) <= tolerance),
         "subject": subject,
         "expected_value": to_frame(expected),
         "observed_value": to_frame(observed_value),
@@ -277,7 +278,7 @@ def _summary_identities(table: list[Cell]) -> Iterator[dict | None]:
             "summary_sides_balance",
             f"{totals['收入'].title}：收入总计 vs 支出总计",
             totals["收入"], totals["支出"].value, totals["支出"], _CENT,
-            f"收入总计 {totals['收入'].value} and 支出总计 {totals['支出'].value} differ", same_figure=True,
+            f"收入总计 {totals['收入'].value} and 支出总计 {totals['支出'].value} differ",
         )
 
 
@@ -317,7 +318,7 @@ def _across_tables(by_kind: dict[str, list[Cell]]) -> Iterator[dict | None]:
         yield _finding(
             "same_figure_across_tables",
             f"{a.title} {a.item} vs {b.title} {b.item}（{b.measure}）",
-            b, a.value, a, _CENT, f"{b.title} prints {b.value} where {a.title} prints {a.value}", same_figure=True,
+            b, a.value, a, _CENT, f"{b.title} prints {b.value} where {a.title} prints {a.value}",
         )
     expenditure = by_kind.get("final_expenditure")
     if summary and expenditure:
@@ -331,7 +332,6 @@ def _across_tables(by_kind: dict[str, list[Cell]]) -> Iterator[dict | None]:
                 "same_figure_across_tables",
                 f"{row.title} {row.item} vs {b.title} {b.code} {b.item}（{b.measure}）",
                 b, row.value, row, _CENT, f"{b.title} prints {b.value} where {row.title} prints {row.value}",
-                same_figure=True,
             )
 
 

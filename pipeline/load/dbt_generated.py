@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from pipeline import schemas
-from pipeline.checks.rules import RULES
+from pipeline.checks.rules import ERROR_SHARE, RULES
 from pipeline.load.ddl import RAW_SCHEMA, duckdb_type
 from pipeline.parse.tables.titles import ECONOMIC_KINDS, KIND_PATTERNS, UNKNOWN_KIND
 from pipeline.settings import DBT_PROJECT_DIR, PROJECT_ROOT
@@ -34,6 +34,7 @@ MODELS_YAML = STAGING_DIR / f"_{SOURCE}__models.yml"
 TABLE_KINDS_CSV = DBT_PROJECT_DIR / "seeds" / "table_kinds.csv"
 METRIC_CODES_CSV = DBT_PROJECT_DIR / "seeds" / "metric_codes.csv"
 FINDING_RULES_CSV = DBT_PROJECT_DIR / "seeds" / "finding_rules.csv"
+SEVERITY_MACRO = DBT_PROJECT_DIR / "macros" / "finding_severity.sql"
 CHECKS_DOC = PROJECT_ROOT / "docs" / "checks.md"
 _DOC_BEGIN = "<!-- rules: generated from pipeline/checks/rules.py by pipeline/load/dbt_generated.py -->\n"
 _DOC_END = "<!-- rules: end -->\n"
@@ -218,6 +219,26 @@ def finding_rules_csv() -> str:
     return out.getvalue()
 
 
+def severity_macro() -> str:
+    """``rules.severity`` in SQL, for the findings the warehouse makes where two sources meet."""
+    header = _GENERATED.replace("# ", "").rstrip("\n").replace("pipeline/schemas.py", "pipeline/checks/rules.py")
+    return (
+        "{#- " + header + "\n"
+        "  A finding's severity (pipeline.checks.rules.severity): info where the rounding of the printed terms\n"
+        "  explains the difference, else error from " + f"{ERROR_SHARE * 100:.0f}%" + " of the figure "
+        "(or a figure of 0), warning below; at most a warning where the report may legitimately differ. -#}\n"
+        "{% macro finding_severity(difference, expected, tolerance, may_be_legitimate='false') %}\n"
+        "    case\n"
+        "        when abs({{ difference }}) <= coalesce({{ tolerance }}, 0) then 'info'\n"
+        "        when {{ may_be_legitimate }} then 'warning'\n"
+        f"        when ({{{{ expected }}}}) = 0 or abs({{{{ difference }}}}) >= {ERROR_SHARE} * abs({{{{ expected }}}}) "
+        "then 'error'\n"
+        "        else 'warning'\n"
+        "    end\n"
+        "{% endmacro %}\n"
+    )
+
+
 def checks_doc() -> str:
     """docs/checks.md with its rule list as ``pipeline.checks.rules`` declares it."""
     text = CHECKS_DOC.read_text(encoding="utf-8")
@@ -236,6 +257,7 @@ def generated_files() -> dict[Path, str]:
     return {
         TABLE_KINDS_CSV: table_kinds_csv(),
         FINDING_RULES_CSV: finding_rules_csv(),
+        SEVERITY_MACRO: severity_macro(),
         CHECKS_DOC: checks_doc(),
         METRICS_MACRO: metrics_macro(),
         DEPARTMENT_FACTS_YAML: department_facts_yaml(),

@@ -3,8 +3,15 @@
 -- that differs from the standard table's figure of the same metric (narrative_matches_table: the table's figure is
 -- the panel's value, the narrative's is reported, never used), a stated change that the two loaded reports do not
 -- give (yoy_stated_vs_reports), and a stated change that implies a negative prior year (yoy_implied_prior_negative:
--- "增加1421.25万元" to a figure of 0). A difference within what the rounding of the printed terms allows (half a
--- unit of each, macro half_unit_wan_yuan) is no finding.
+-- "增加1421.25万元" to a figure of 0). A narrative figure that differs from its table's by what the rounding of the
+-- printed terms explains (half a unit of each, macro half_unit_wan_yuan) is listed as info; severities follow the one
+-- rule of pipeline/checks/rules.py (macro finding_severity).
+{%- set computed_change -%}
+    case
+        when metric_changes.stated_change_amount_wan_yuan is not null then metric_changes.computed_change_wan_yuan
+        else 100.0 * metric_changes.computed_change_wan_yuan / nullif(metric_changes.report_prior_value_wan_yuan, 0)
+    end
+{%- endset %}
 with metrics as (
 
     select * from {{ ref('int_department_metrics') }}
@@ -42,7 +49,12 @@ narrative_vs_table as (
         metrics.narrative_document_sha256 as document_sha256,
         'narrative_matches_table' as check_name,
         '说明 ' || metric_codes.label_zh || ' vs ' || statement_tables.table_title as subject,
-        'error' as severity,
+        {{ finding_severity(
+            'metrics.narrative_value_wan_yuan - metrics.table_value_wan_yuan', 'metrics.table_value_wan_yuan',
+            half_unit_wan_yuan('metrics.narrative_value_printed', 'metrics.narrative_unit_printed') ~ ' + '
+            ~ half_unit_wan_yuan('metrics.value_printed', 'metrics.unit_printed')
+        ) }} as severity,
+        '万元' as unit,
         metrics.table_value_wan_yuan as expected_value,
         metrics.narrative_value_wan_yuan as observed_value,
         {{ half_unit_wan_yuan('metrics.narrative_value_printed', 'metrics.narrative_unit_printed') }}
@@ -72,9 +84,8 @@ narrative_vs_table as (
         and metrics.table_index = statement_tables.table_index
     where metrics.table_value_wan_yuan is not null
         and metrics.narrative_value_wan_yuan is not null
-        and abs(metrics.table_value_wan_yuan - metrics.narrative_value_wan_yuan)
-            > {{ half_unit_wan_yuan('metrics.narrative_value_printed', 'metrics.narrative_unit_printed') }}
-            + {{ half_unit_wan_yuan('metrics.value_printed', 'metrics.unit_printed') }}
+        -- Every difference as printed, a rounding one included (severity info).
+        and metrics.table_value_wan_yuan <> metrics.narrative_value_wan_yuan
 
 ),
 
@@ -84,10 +95,17 @@ stated_vs_reports as (
         metric_changes.statement_document_sha256 as document_sha256,
         'yoy_stated_vs_reports' as check_name,
         '与上年相比：' || metric_codes.label_zh as subject,
-        'error' as severity,
-        metric_changes.computed_change_wan_yuan as expected_value,
+        -- A stated amount is weighed against the two reports' difference; a stated percent alone against theirs.
+        {{ finding_severity(
+            'coalesce(metric_changes.stated_change_amount_wan_yuan, metric_changes.stated_change_pct) - '
+            ~ computed_change, computed_change,
+            'case when metric_changes.stated_change_amount_wan_yuan is not null then metric_changes.amount_tolerance end'
+        ) }} as severity,
+        case when metric_changes.stated_change_amount_wan_yuan is null then '%' else '万元' end as unit,
+        {{ computed_change }} as expected_value,
         coalesce(metric_changes.stated_change_amount_wan_yuan, metric_changes.stated_change_pct) as observed_value,
-        metric_changes.amount_tolerance as tolerance,
+        case when metric_changes.stated_change_amount_wan_yuan is not null then metric_changes.amount_tolerance end
+            as tolerance,
         coalesce('p' || metric_changes.statement_page || ':', '') || 'L' || metric_changes.statement_line_no || ':'
             || metric_changes.statement_char_start || '-' || metric_changes.statement_char_end as observed_location,
         'p' || coalesce(metric_changes.value_page::varchar, '?') || '; prior p'
@@ -115,7 +133,9 @@ implied_negative as (
         metric_changes.statement_document_sha256 as document_sha256,
         'yoy_implied_prior_negative' as check_name,
         '与上年相比：' || metric_codes.label_zh as subject,
-        'error' as severity,
+        {{ finding_severity('metric_changes.implied_prior_value_wan_yuan', '0', 'metric_changes.amount_tolerance') }}
+            as severity,
+        '万元' as unit,
         cast(0 as decimal(24, 6)) as expected_value,
         metric_changes.implied_prior_value_wan_yuan as observed_value,
         metric_changes.amount_tolerance as tolerance,
@@ -143,7 +163,12 @@ class_stated_vs_reports as (
         class_changes.statement_document_sha256 as document_sha256,
         'yoy_stated_vs_reports' as check_name,
         '与上年相比：' || class_changes.function_class_code || ' ' || class_changes.function_class_name_zh as subject,
-        'error' as severity,
+        {{ finding_severity(
+            'class_changes.stated_change_amount_wan_yuan - (class_changes.value_wan_yuan - '
+            ~ 'class_changes.report_prior_value_wan_yuan)',
+            'class_changes.value_wan_yuan - class_changes.report_prior_value_wan_yuan', 'null'
+        ) }} as severity,
+        '万元' as unit,
         class_changes.value_wan_yuan - class_changes.report_prior_value_wan_yuan as expected_value,
         class_changes.stated_change_amount_wan_yuan as observed_value,
         cast(null as double) as tolerance,
@@ -177,6 +202,7 @@ select
     cast(check_name as varchar) as check_name,
     cast(subject as varchar) as subject,
     cast(severity as varchar) as severity,
+    cast(unit as varchar) as unit,
     cast(expected_value as decimal(24, 6)) as expected_value,
     cast(observed_value as decimal(24, 6)) as observed_value,
     cast(observed_value - expected_value as decimal(24, 6)) as difference,

@@ -21,16 +21,18 @@ def only(rows: list[dict], check: str) -> dict:
 
 def test_seed_yields_exactly_its_four_inconsistencies():
     rows = findings_of(parsed())
+    # 294.561 for 294.56 is 0.0003% off (a warning); the allocations may exceed the budget (a warning at most); the
+    # two rates are what some unrounded amounts behind the printed ones give (rounding: info).
     assert sorted((r["check_name"], r["severity"]) for r in rows) == [
-        ("amount_precision", "error"),
+        ("amount_precision", "warning"),
         ("performance_allocated_vs_budget", "warning"),
-        ("performance_execution_rate", "warning"),
-        ("performance_execution_rate", "warning"),
+        ("performance_execution_rate", "info"),
+        ("performance_execution_rate", "info"),
     ]
     assert schemas.FINDINGS.problems(parsed()["findings"]) == []
 
 
-def test_the_three_decimal_change_is_an_error_beside_its_two_decimal_siblings():
+def test_the_three_decimal_change_is_flagged_beside_its_two_decimal_siblings():
     finding = only(findings_of(parsed()), "amount_precision")
     assert (
         "财政拨款支出" in finding["subject"]
@@ -55,7 +57,7 @@ def test_allocations_above_the_initial_budget_are_a_warning():
     assert len(finding["observed_location"].split("; ")) == 6
 
 
-def test_printed_execution_rates_that_the_rounded_amounts_do_not_give_are_warnings():
+def test_printed_execution_rates_that_only_unrounded_amounts_give_are_listed_as_rounding():
     rates = {
         r["subject"]: r for r in findings_of(parsed()) if r["check_name"] == "performance_execution_rate"
     }
@@ -71,7 +73,7 @@ def test_printed_execution_rates_that_the_rounded_amounts_do_not_give_are_warnin
     assert seed_text()[int(upkeep["observed_location"].split(":")[1].split("-")[0]) :].startswith("100.00%")
 
 
-def test_consistent_sums_shares_scores_and_changes_raise_nothing():
+def test_consistent_sums_shares_scores_and_changes_raise_nothing_beyond_rounding():
     checks = {r["check_name"] for r in findings_of(parsed())}
     assert not checks & {
         "parts_sum_to_total",
@@ -79,7 +81,10 @@ def test_consistent_sums_shares_scores_and_changes_raise_nothing():
         "yoy_pct_consistent",
         "performance_total_score",
     }
-    assert findings_of(parsed(SHANGHAI)) == []
+    # The Shanghai report's parts and shares miss by what the rounding of the printed terms explains: listed as info.
+    shanghai = findings_of(parsed(SHANGHAI))
+    assert {r["severity"] for r in shanghai} == {"info"}
+    assert all(abs(r["difference"]) <= r["tolerance"] for r in shanghai)
 
 
 def test_a_wrong_part_sum_is_an_error():
@@ -116,13 +121,18 @@ def test_a_list_said_to_be_the_main_items_may_fall_short_with_a_warning():
     assert (finding["severity"], finding["difference"]) == ("warning", 10)
 
 
-def test_rounding_within_one_cent_per_term_is_no_finding():
+def test_a_sum_off_by_the_rounding_of_its_terms_is_listed_as_info():
     document = parse_inline(
         HEAD
         + "二、财政拨款支出决算情况说明\n"
         + "财政拨款支出100.01万元，其中：基本支出33.33万元，项目支出66.67万元。\n"
     )
-    assert findings_of(document) == []
+    [finding] = findings_of(document)
+    assert (finding["check_name"], finding["severity"], finding["difference"], finding["tolerance"]) == (
+        "parts_sum_to_total", "info", Decimal("0.01"), Decimal("0.02")
+    )
+    exact = parse_inline(HEAD + "二、财政拨款支出决算情况说明\n财政拨款支出100.00万元，其中：基本支出33.33万元，项目支出66.67万元。\n")
+    assert findings_of(exact) == []
 
 
 def test_a_stated_share_the_amounts_cannot_give_is_an_error():

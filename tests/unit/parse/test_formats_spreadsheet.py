@@ -63,7 +63,15 @@ def test_a_finding_in_a_spreadsheet_names_the_cells_it_compares():
     findings = parsed(PUTUO_XLSX)[schemas.FINDINGS.name]
     refs = set(parsed(PUTUO_XLSX)[schemas.LINE_ITEMS.name]["cell_ref"])
     assert findings.height > 0
-    assert set(findings["observed_location"]) | set(findings["expected_location"]) <= refs
+    places = {
+        place for locations in (*findings["observed_location"], *findings["expected_location"]) if locations
+        for place in locations.split("; ")
+    }
+    assert places <= refs
+    # A sheet is the spreadsheet's page: a finding names the sheets of the cells it compares.
+    sheets = dict(parsed(PUTUO_XLSX)[schemas.LINE_ITEMS.name].select("cell_ref", "page").iter_rows())
+    for observed, pages in findings.select("observed_location", "pages").iter_rows():
+        assert sheets[observed.split("; ")[0]] in pages
 
 
 def test_the_xls_points_at_the_same_cells_as_the_xlsx():
