@@ -257,7 +257,9 @@ def test_a_narrative_figure_off_its_table_is_a_finding_and_never_the_value(built
         f"WHERE document_sha256 = '{off.truth['sha256']}' AND check_name = '{NARRATIVE_VS_TABLE.check}' "
         f"AND subject = '{NARRATIVE_VS_TABLE.subject}'",
     )
-    assert (observed, expected, severity) == (amount(record["printed"]), amount(record["consistent"]), "error")
+    # 1.00 off a figure of ~150: under 1% of it, a warning (pipeline/checks/rules.py).
+    assert abs(observed - expected) < expected / 100
+    assert (observed, expected, severity) == (amount(record["printed"]), amount(record["consistent"]), "warning")
     [(line_no, char_start, char_end, page)] = query(
         warehouse,
         "SELECT line_no, char_start, char_end, page FROM fct_narrative_figure "

@@ -84,8 +84,10 @@ narrative_vs_table as (
         and metrics.table_index = statement_tables.table_index
     where metrics.table_value_wan_yuan is not null
         and metrics.narrative_value_wan_yuan is not null
-        -- Every difference as printed, a rounding one included (severity info).
-        and metrics.table_value_wan_yuan <> metrics.narrative_value_wan_yuan
+        -- A narrative figure that is the table's rounded to the narrative's printed decimals says the same; any
+        -- other difference is listed, a rounding one included (severity info).
+        and abs(metrics.table_value_wan_yuan - metrics.narrative_value_wan_yuan)
+            > {{ half_unit_wan_yuan('metrics.narrative_value_printed', 'metrics.narrative_unit_printed') }}
 
 ),
 

@@ -32,7 +32,9 @@ def test_a_finding_reaches_the_mart_and_every_line_item_is_loaded(tmp_path) -> N
         f"expected_location IS NOT NULL FROM fct_finding WHERE document_sha256 = '{sha}'",
     )
     stated = amount(printed_301)
-    assert rows == [(case.check, case.subject, "error", stated, stated + DELTA, True, True)]
+    # 1.00 off a 301 of ~130: under 1% of the figure, a warning (pipeline/checks/rules.py).
+    assert abs(DELTA) < stated / 100
+    assert rows == [(case.check, case.subject, "warning", stated, stated + DELTA, True, True)]
 
     cells = [c for t in doc.truth["tables"] for c in t["cells"]]
     assert query(warehouse, f"SELECT count(*) FROM fct_line_item WHERE document_sha256 = '{sha}'") == [(len(cells),)]

@@ -84,8 +84,10 @@ def test_one_defect_raises_exactly_its_findings(reports, name) -> None:
     report = reports(name)
     assert report.keys() == {(case.check, case.subject), *case.also}
     finding = report.finding(case.check, case.subject)
-    assert finding["severity"] == "error"
     assert finding["observed_value"] - finding["expected_value"] == finding["difference"] == case.difference
+    # Beyond rounding: an error from 1% of the figure the other printed numbers give, a warning below.
+    share = abs(case.difference) / abs(finding["expected_value"])
+    assert finding["severity"] == ("error" if share >= Decimal("0.01") else "warning")
     assert not reports(None).findings.filter(pl.col("check_name") == case.check).height
 
 
