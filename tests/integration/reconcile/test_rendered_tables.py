@@ -88,6 +88,13 @@ def test_one_defect_raises_exactly_its_findings(reports, name) -> None:
     # Beyond rounding: an error from 1% of the figure the other printed numbers give, a warning below.
     share = abs(case.difference) / abs(finding["expected_value"])
     assert finding["severity"] == ("error" if share >= Decimal("0.01") else "warning")
+    # The page to open is the printed value's; the tables' amounts are in 万元.
+    assert finding["unit"] == "万元"
+    if isinstance(case.defect, TableDefect):
+        assert finding["page"] == _box(finding["observed_location"])[0] == _placed(
+            report.doc, finding["observed_location"]
+        ).page
+        assert finding["page"] in finding["pages"]
     assert not reports(None).findings.filter(pl.col("check_name") == case.check).height
 
 
