@@ -101,3 +101,43 @@ def severity(
     if expected == 0 or abs(difference) >= ERROR_SHARE * abs(expected):
         return "error"
     return "warning"
+
+
+@dataclass(frozen=True)
+class RequiredTable:
+    """A standard table every report of ``report_kind`` must hold, and the table kinds that print it (the
+    templates of different regions name one table differently)."""
+
+    report_kind: str
+    zh: str
+    en: str
+    table_kinds: tuple[str, ...]
+
+
+# 决算: the nine tables of the 财政部 template; 预算: the eight the Shanghai and Jiangsu sets share (each adds its own).
+REQUIRED_TABLES: tuple[RequiredTable, ...] = (
+    RequiredTable(FINAL_ACCOUNT, "收入支出决算总表", "Income and expenditure summary",
+                  ("final_income_expenditure_summary",)),
+    RequiredTable(FINAL_ACCOUNT, "收入决算表", "Income", ("final_income",)),
+    RequiredTable(FINAL_ACCOUNT, "支出决算表", "Expenditure", ("final_expenditure",)),
+    RequiredTable(FINAL_ACCOUNT, "财政拨款收入支出决算总表", "Fiscal appropriation summary", ("final_fiscal_summary",)),
+    RequiredTable(FINAL_ACCOUNT, "一般公共预算财政拨款支出决算表", "General budget appropriation expenditure",
+                  ("final_general_budget_expenditure",)),
+    RequiredTable(FINAL_ACCOUNT, "一般公共预算财政拨款基本支出决算表", "General budget basic expenditure",
+                  ("final_general_budget_basic_expenditure",)),
+    RequiredTable(FINAL_ACCOUNT, "财政拨款“三公”经费支出决算表", "Three public expenses", ("final_three_public",)),
+    RequiredTable(FINAL_ACCOUNT, "政府性基金预算财政拨款收入支出决算表", "Government fund appropriation",
+                  ("final_government_fund",)),
+    RequiredTable(FINAL_ACCOUNT, "国有资本经营预算财政拨款支出决算表", "State capital appropriation",
+                  ("final_state_capital",)),
+    RequiredTable(BUDGET, "收支预算总表", "Income and expenditure summary",
+                  ("budget_finance_summary", "budget_income_expenditure_summary")),
+    RequiredTable(BUDGET, "收入预算表", "Income", ("budget_income",)),
+    RequiredTable(BUDGET, "支出预算表", "Expenditure", ("budget_expenditure",)),
+    RequiredTable(BUDGET, "财政拨款收支预算总表", "Fiscal appropriation summary", ("budget_fiscal_summary",)),
+    RequiredTable(BUDGET, "一般公共预算支出预算表", "General budget expenditure", ("budget_general_budget_expenditure",)),
+    RequiredTable(BUDGET, "一般公共预算基本支出预算表", "General budget basic expenditure",
+                  ("budget_general_budget_basic_expenditure",)),
+    RequiredTable(BUDGET, "政府性基金预算支出表", "Government fund expenditure", ("budget_government_fund_expenditure",)),
+    RequiredTable(BUDGET, "“三公”经费支出预算表", "Three public expenses", ("budget_three_public",)),
+)

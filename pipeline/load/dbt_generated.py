@@ -2,8 +2,8 @@
 staging view (SQL: rename and cast only) and the view's YAML; the seed of the table kinds the table reader knows
 (``pipeline.parse.tables.titles``); and from the seed ``metric_codes``, the metrics of the panel's wide table
 (``fct_department_year``: a macro listing them, and its columns' YAML between two marker comments); from the
-rules of ``pipeline.checks.rules``, the seed ``finding_rules`` and the rule list of docs/checks.md (between two
-marker lines). Nothing here is written by hand; a test fails when a file on disk differs
+rules of ``pipeline.checks.rules``, the seed ``finding_rules``, the rule list of docs/checks.md (between two
+marker lines) and the seed ``required_tables``; from the seed ``disclosure_rubric``, the rubric of docs/research.md. Nothing here is written by hand; a test fails when a file on disk differs
 from what this module makes (``python -m pipeline.load.dbt_generated`` writes them).
 
 From each column's declaration come its type, its bilingual description, its ``not_null`` test (a required
@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from pipeline import schemas
-from pipeline.checks.rules import ERROR_SHARE, RULES
+from pipeline.checks.rules import ERROR_SHARE, REQUIRED_TABLES, RULES
 from pipeline.load.ddl import RAW_SCHEMA, duckdb_type
 from pipeline.parse.tables.titles import ECONOMIC_KINDS, KIND_PATTERNS, UNKNOWN_KIND
 from pipeline.settings import DBT_PROJECT_DIR, PROJECT_ROOT
@@ -35,6 +35,11 @@ TABLE_KINDS_CSV = DBT_PROJECT_DIR / "seeds" / "table_kinds.csv"
 METRIC_CODES_CSV = DBT_PROJECT_DIR / "seeds" / "metric_codes.csv"
 FINDING_RULES_CSV = DBT_PROJECT_DIR / "seeds" / "finding_rules.csv"
 SEVERITY_MACRO = DBT_PROJECT_DIR / "macros" / "finding_severity.sql"
+REQUIRED_TABLES_CSV = DBT_PROJECT_DIR / "seeds" / "required_tables.csv"
+RUBRIC_CSV = DBT_PROJECT_DIR / "seeds" / "disclosure_rubric.csv"
+RESEARCH_DOC = PROJECT_ROOT / "docs" / "research.md"
+_RUBRIC_BEGIN = "<!-- rubric: generated from dbt_project/seeds/disclosure_rubric.csv by pipeline/load/dbt_generated.py -->\n"
+_RUBRIC_END = "<!-- rubric: end -->\n"
 CHECKS_DOC = PROJECT_ROOT / "docs" / "checks.md"
 _DOC_BEGIN = "<!-- rules: generated from pipeline/checks/rules.py by pipeline/load/dbt_generated.py -->\n"
 _DOC_END = "<!-- rules: end -->\n"
@@ -219,6 +224,16 @@ def finding_rules_csv() -> str:
     return out.getvalue()
 
 
+def required_tables_csv() -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["report_kind", "standard_table_zh", "standard_table_en", "table_kind"])
+    for table in REQUIRED_TABLES:
+        for kind in table.table_kinds:
+            writer.writerow([table.report_kind, table.zh, table.en, kind])
+    return out.getvalue()
+
+
 def severity_macro() -> str:
     """``rules.severity`` in SQL, for the findings the warehouse makes where two sources meet."""
     header = _GENERATED.replace("# ", "").rstrip("\n").replace("pipeline/schemas.py", "pipeline/checks/rules.py")
@@ -252,12 +267,26 @@ def checks_doc() -> str:
     return text[:start] + table + text[end:]
 
 
+def research_doc() -> str:
+    """docs/research.md with the disclosure score's rubric as the seed ``disclosure_rubric`` declares it."""
+    text = RESEARCH_DOC.read_text(encoding="utf-8")
+    start, end = text.index(_RUBRIC_BEGIN) + len(_RUBRIC_BEGIN), text.index(_RUBRIC_END)
+    with RUBRIC_CSV.open(encoding="utf-8", newline="") as seed:
+        rows = "".join(
+            f"| `{row['item']}` | {row['weight']} | {row['name_zh']} / {row['name_en']} | {row['scored_as']} |\n"
+            for row in csv.DictReader(seed)
+        )
+    return text[:start] + "| item | weight | what | scored as |\n|---|---|---|---|\n" + rows + text[end:]
+
+
 def generated_files() -> dict[Path, str]:
     """Every file this module makes, by path."""
     return {
         TABLE_KINDS_CSV: table_kinds_csv(),
         FINDING_RULES_CSV: finding_rules_csv(),
         SEVERITY_MACRO: severity_macro(),
+        REQUIRED_TABLES_CSV: required_tables_csv(),
+        RESEARCH_DOC: research_doc(),
         CHECKS_DOC: checks_doc(),
         METRICS_MACRO: metrics_macro(),
         DEPARTMENT_FACTS_YAML: department_facts_yaml(),
