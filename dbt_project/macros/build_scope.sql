@@ -21,9 +21,9 @@
 
 {% macro build_scope_rows(columns, scope=none) -%}
     {%- set terms = [] -%}
-    {%- for column in ['document_sha256', 'sha256'] if column in columns -%}
-        {%- if loop.first %}{% do terms.append(in_build_scope(column, scope=scope)) %}{% endif -%}
-    {%- endfor -%}
+    {%- if 'document_sha256' in columns -%}
+        {%- do terms.append(in_build_scope('document_sha256', scope=scope)) -%}
+    {%- endif -%}
     {%- if 'department_key' in columns -%}
         {%- do terms.append(in_build_scope('department_key', 'department_key', scope)) -%}
     {%- endif -%}

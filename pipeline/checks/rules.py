@@ -135,9 +135,11 @@ REQUIRED_TABLES: tuple[RequiredTable, ...] = (
     RequiredTable(BUDGET, "收入预算表", "Income", ("budget_income",)),
     RequiredTable(BUDGET, "支出预算表", "Expenditure", ("budget_expenditure",)),
     RequiredTable(BUDGET, "财政拨款收支预算总表", "Fiscal appropriation summary", ("budget_fiscal_summary",)),
-    RequiredTable(BUDGET, "一般公共预算支出预算表", "General budget expenditure", ("budget_general_budget_expenditure",)),
+    RequiredTable(BUDGET, "一般公共预算支出预算表", "General budget expenditure",
+                  ("budget_general_budget_expenditure",)),
     RequiredTable(BUDGET, "一般公共预算基本支出预算表", "General budget basic expenditure",
                   ("budget_general_budget_basic_expenditure",)),
-    RequiredTable(BUDGET, "政府性基金预算支出表", "Government fund expenditure", ("budget_government_fund_expenditure",)),
+    RequiredTable(BUDGET, "政府性基金预算支出表", "Government fund expenditure",
+                  ("budget_government_fund_expenditure",)),
     RequiredTable(BUDGET, "“三公”经费支出预算表", "Three public expenses", ("budget_three_public",)),
 )
