@@ -18,7 +18,8 @@ without ``tables`` (written for the panel only) scores no table cells.
 
 Truth files with a ``panel`` (the department × year figures, stated priors and a 决算's 年初预算) are also scored
 against the warehouse: their documents are ingested together, the whole pipeline (``benchmarks/panel.py``), and
-the agreement is printed per metric (agree / wrong / missing / extra). ``--no-panel`` skips it.
+the agreement is printed per metric (agree / wrong / missing / extra); so are the ``findings`` truth files list,
+with the findings recall and the false findings. ``--no-panel`` skips it.
 
 The exit code is 0 whatever the scores: this is a report, not a gate.
 """

@@ -11,6 +11,11 @@ do in production. Each expected entry is then one of:
 - ``wrong``: the warehouse has something else (the reason says what);
 - ``missing``: the truth has a figure, the warehouse says not disclosed / has none;
 - ``extra``: the truth says not disclosed / states no prior / prints no budget, the warehouse has one.
+
+A truth file's ``findings`` (every identity of the report that fails as printed) are scored against
+``fct_finding`` the same way, per rule: ``agree`` (the same rule, printed and implied values, severity and page),
+``wrong`` (found, another severity or page), ``missing`` (not found: the recall's loss), ``extra`` (a finding the
+truth does not list: a false finding).
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ def wan_yuan(value: str | None, unit: str | None) -> Decimal | None:
 @dataclass
 class Outcome:
     file: str
-    part: str  # figure | prior | budget
+    part: str  # figure | prior | budget | finding
     metric: str
     outcome: str
     reason: str = ""
@@ -63,7 +68,7 @@ class PanelScore:
         return {
             "counts": {
                 part: {metric: dict(c) for metric, c in sorted(self.counts(part).items())}
-                for part in ("figure", "prior", "budget")
+                for part in ("figure", "prior", "budget", "finding")
             },
             "disagreements": [o.__dict__ for o in self.outcomes if o.outcome != "agree"],
             "problems": self.problems,
@@ -111,6 +116,41 @@ def score_panel(truth: dict, con, file_names: dict[str, str]) -> list[Outcome]:
     outcomes = [_figure(file, f, rows.get(f["metric"]), file_names) for f in panel["figures"]]
     outcomes += _priors(file, panel.get("stated_priors", []), priors, {f["metric"] for f in panel["figures"]})
     outcomes += _budgets(file, panel.get("budgets", []), rows, {f["metric"] for f in panel["figures"]})
+    return outcomes
+
+
+def score_findings(truth: dict, con) -> list[Outcome]:
+    """The outcomes of one truth file's ``findings`` against the document's rows of ``fct_finding``."""
+    file = truth["file"]
+    found = [
+        {"check_name": r[0], "severity": r[1], "observed": r[2], "expected": r[3], "page": r[4]}
+        for r in con.execute(
+            "SELECT check_name, severity, observed_value::DECIMAL(18, 2)::VARCHAR, "
+            "expected_value::DECIMAL(18, 2)::VARCHAR, page FROM fct_finding WHERE document_sha256 = ?",
+            [truth["sha256"]],
+        ).fetchall()
+    ]
+    outcomes = []
+    for want in truth["findings"]:
+        key = (want["check_name"], want["observed"], want["expected"])
+        match = next((f for f in found if (f["check_name"], f["observed"], f["expected"]) == key), None)
+        if match is None:
+            reason = f"{want['observed']} vs {want['expected']}"
+            outcomes.append(Outcome(file, "finding", want["check_name"], "missing", reason))
+            continue
+        found.remove(match)
+        differences = [
+            f"{field} {match[field]} ≠ {want[field]}" for field in ("severity", "page") if match[field] != want[field]
+        ]
+        outcome = "wrong" if differences else "agree"
+        outcomes.append(Outcome(file, "finding", want["check_name"], outcome, "; ".join(differences)))
+    outcomes += [
+        Outcome(
+            file, "finding", f["check_name"], "extra",
+            f"{f['observed']} vs {f['expected']} ({f['severity']}, p{f['page']})",
+        )
+        for f in found
+    ]
     return outcomes
 
 
@@ -219,7 +259,8 @@ def run_panel(truth_files: list[Path], find_document, work: Path) -> PanelScore:
         else:
             documents[found.name] = found
     with_panels = [(path, truth) for path, truth in truths if "panel" in truth]
-    if not with_panels:
+    with_findings = [truth for _, truth in truths if "findings" in truth]
+    if not with_panels and not with_findings:
         return result
     warehouse = ingest(sorted(documents.values()), work)
     with duckdb.connect(str(warehouse), read_only=True) as con:
@@ -229,12 +270,18 @@ def run_panel(truth_files: list[Path], find_document, work: Path) -> PanelScore:
         }
         for _, truth in with_panels:
             result.outcomes += score_panel(truth, con, file_names)
+        for truth in with_findings:
+            result.outcomes += score_findings(truth, con)
     return result
 
 
 def report_panel(result: PanelScore, out=None, max_list: int | None = None) -> None:
     out = out or sys.stdout
-    for part, title in (("figure", "Panel figures"), ("prior", "Stated priors"), ("budget", "年初预算 in 决算")):
+    parts = (
+        ("figure", "Panel figures"), ("prior", "Stated priors"), ("budget", "年初预算 in 决算"),
+        ("finding", "Findings (missing: recall's loss; extra: false findings)"),
+    )
+    for part, title in parts:
         counts = result.counts(part)
         if not counts:
             continue
@@ -246,6 +293,14 @@ def report_panel(result: PanelScore, out=None, max_list: int | None = None) -> N
             total.update(counts[metric])
             print(_row(metric, counts[metric], width), file=out)
         print(_row("TOTAL", total, width), file=out)
+    findings = Counter(o.outcome for o in result.outcomes if o.part == "finding")
+    if findings:
+        listed = findings["agree"] + findings["wrong"] + findings["missing"]
+        print(
+            f"\nFindings recall: {findings['agree'] + findings['wrong']} of {listed}; false findings: "
+            f"{findings['extra']}; severity or page differing: {findings['wrong']}",
+            file=out,
+        )
     disagreements = [o for o in result.outcomes if o.outcome != "agree"]
     print(f"\nPanel disagreements: {len(disagreements)}", file=out)
     shown = disagreements if max_list is None else disagreements[:max_list]
