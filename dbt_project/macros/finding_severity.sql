@@ -6,7 +6,8 @@ Generated from pipeline/checks/rules.py by pipeline/load/dbt_generated.py; do no
     case
         when abs({{ difference }}) <= coalesce({{ tolerance }}, 0) then 'info'
         when {{ may_be_legitimate }} then 'warning'
-        when ({{ expected }}) = 0 or abs({{ difference }}) >= 0.01 * abs({{ expected }}) then 'error'
+        when ({{ expected }}) = 0
+            or abs({{ difference }}) >= 0.01 * abs({{ expected }}) then 'error'
         else 'warning'
     end
 {% endmacro %}

@@ -79,14 +79,12 @@ def _pages_of(locations: str | None, line_pages: dict[int, int], cell_pages: dic
 def _placed(findings: pl.DataFrame, line_pages: dict[int, int], cell_pages: dict[str, int]) -> pl.DataFrame:
     """Each finding's page (the printed value's, else the first of what it is compared with), every page it names,
     and the unit of its values (the rule's, else the figures' own)."""
-    first = [
-        next(iter(_pages_of(observed, line_pages, cell_pages) or _pages_of(expected, line_pages, cell_pages)), None)
-        for observed, expected in findings.select("observed_location", "expected_location").iter_rows()
-    ]
-    pages = [
-        sorted(_pages_of(f"{observed or ''}; {expected or ''}", line_pages, cell_pages))
-        for observed, expected in findings.select("observed_location", "expected_location").iter_rows()
-    ]
+    first, pages = [], []
+    for observed, expected in findings.select("observed_location", "expected_location").iter_rows():
+        printed = _pages_of(observed, line_pages, cell_pages)
+        compared = _pages_of(expected, line_pages, cell_pages)
+        first.append(next(iter(printed or compared), None))
+        pages.append(sorted(set(printed + compared)))
     units = [
         RULES_BY_NAME[check].unit if RULES_BY_NAME[check].unit is not None else unit
         for check, unit in findings.select("check_name", "unit").iter_rows()

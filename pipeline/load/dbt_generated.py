@@ -3,8 +3,9 @@ staging view (SQL: rename and cast only) and the view's YAML; the seed of the ta
 (``pipeline.parse.tables.titles``); and from the seed ``metric_codes``, the metrics of the panel's wide table
 (``fct_department_year``: a macro listing them, and its columns' YAML between two marker comments); from the
 rules of ``pipeline.checks.rules``, the seed ``finding_rules``, the rule list of docs/checks.md (between two
-marker lines) and the seed ``required_tables``; from the seed ``disclosure_rubric``, the rubric of docs/research.md. Nothing here is written by hand; a test fails when a file on disk differs
-from what this module makes (``python -m pipeline.load.dbt_generated`` writes them).
+marker lines) and the seed ``required_tables``; from the seed ``disclosure_rubric``, the rubric of
+docs/research.md. Nothing here is written by hand; a test fails when a file on disk differs from what this module
+makes (``python -m pipeline.load.dbt_generated`` writes them).
 
 From each column's declaration come its type, its bilingual description, its ``not_null`` test (a required
 column), an ``accepted_values`` test (``values``), a ``relationships`` test to the seed that lists its codes
@@ -38,7 +39,9 @@ SEVERITY_MACRO = DBT_PROJECT_DIR / "macros" / "finding_severity.sql"
 REQUIRED_TABLES_CSV = DBT_PROJECT_DIR / "seeds" / "required_tables.csv"
 RUBRIC_CSV = DBT_PROJECT_DIR / "seeds" / "disclosure_rubric.csv"
 RESEARCH_DOC = PROJECT_ROOT / "docs" / "research.md"
-_RUBRIC_BEGIN = "<!-- rubric: generated from dbt_project/seeds/disclosure_rubric.csv by pipeline/load/dbt_generated.py -->\n"
+_RUBRIC_BEGIN = (
+    "<!-- rubric: generated from dbt_project/seeds/disclosure_rubric.csv by pipeline/load/dbt_generated.py -->\n"
+)
 _RUBRIC_END = "<!-- rubric: end -->\n"
 CHECKS_DOC = PROJECT_ROOT / "docs" / "checks.md"
 _DOC_BEGIN = "<!-- rules: generated from pipeline/checks/rules.py by pipeline/load/dbt_generated.py -->\n"
@@ -51,11 +54,18 @@ _BLOCK_BEGIN = (
 )
 _BLOCK_END = "      # generated: end\n"
 
-_GENERATED = (
-    "# 由 pipeline/load/dbt_generated.py 依 pipeline/schemas.py 生成，请勿手改。\n"
-    "# Generated from pipeline/schemas.py by pipeline/load/dbt_generated.py; do not edit "
-    "(python -m pipeline.load.dbt_generated).\n"
-)
+
+
+def _generated(source: str, comment: str = "# ") -> str:
+    """The lines that open a generated file: what it was generated from, and that it is not to be edited."""
+    return (
+        f"{comment}由 pipeline/load/dbt_generated.py 依 {source} 生成，请勿手改。\n"
+        f"{comment}Generated from {source} by pipeline/load/dbt_generated.py; do not edit "
+        "(python -m pipeline.load.dbt_generated).\n"
+    )
+
+
+_GENERATED = _generated("pipeline/schemas.py")
 
 # The staging views' tests that are no fact of one column: a value left null only where a finding says why (a
 # number printed beyond what the warehouse holds), and a table cell placed either on a page or in a sheet.
@@ -153,7 +163,7 @@ def view_sql(schema: schemas.FrameSchema) -> str:
         for column in schema.columns
     )
     return (
-        _GENERATED.replace("# ", "-- ")
+        _generated("pipeline/schemas.py", "-- ")
         + f"-- {view_name(schema)}: {_description(schema)}\n"
         + "-- 只做重命名与类型转换 / rename and cast only; no joins, no derived values.\n"
         + f"with source as (\n\n    select * from {{{{ source('{SOURCE}', '{schema.name}') }}}}\n\n),\n\n"
@@ -184,7 +194,7 @@ def department_metrics() -> list[dict[str, str]]:
 def metrics_macro() -> str:
     codes = ",\n".join(f"    '{row['metric_code']}'" for row in department_metrics())
     return (
-        "{#- " + _GENERATED.replace("# ", "").rstrip("\n").replace("pipeline/schemas.py", "seeds/metric_codes.csv")
+        "{#- " + _generated("seeds/metric_codes.csv", "").rstrip("\n")
         + "\n  The metrics of fct_department_year, one column each: the seed's department-grain codes in display order."
         + " -#}\n"
         + "{% macro department_metric_codes() %}\n{{ return([\n" + codes + "\n]) }}\n{% endmacro %}\n"
@@ -236,7 +246,7 @@ def required_tables_csv() -> str:
 
 def severity_macro() -> str:
     """``rules.severity`` in SQL, for the findings the warehouse makes where two sources meet."""
-    header = _GENERATED.replace("# ", "").rstrip("\n").replace("pipeline/schemas.py", "pipeline/checks/rules.py")
+    header = _generated("pipeline/checks/rules.py", "").rstrip("\n")
     return (
         "{#- " + header + "\n"
         "  A finding's severity (pipeline.checks.rules.severity): info where the rounding of the printed terms\n"
@@ -246,8 +256,8 @@ def severity_macro() -> str:
         "    case\n"
         "        when abs({{ difference }}) <= coalesce({{ tolerance }}, 0) then 'info'\n"
         "        when {{ may_be_legitimate }} then 'warning'\n"
-        f"        when ({{{{ expected }}}}) = 0 or abs({{{{ difference }}}}) >= {ERROR_SHARE} * abs({{{{ expected }}}}) "
-        "then 'error'\n"
+        "        when ({{ expected }}) = 0\n"
+        f"            or abs({{{{ difference }}}}) >= {ERROR_SHARE} * abs({{{{ expected }}}}) then 'error'\n"
         "        else 'warning'\n"
         "    end\n"
         "{% endmacro %}\n"
