@@ -9,6 +9,7 @@ from pdfplumber.utils import dedupe_chars
 
 from pipeline.parse.pdf.textgrid import text_grids
 from pipeline.parse.tables.amounts import compact
+from pipeline.parse.tables.context import split_at_titles
 from pipeline.parse.tables.grid import Grid, ruled_grids
 from pipeline.parse.tables.printed_lines import TextLine, group_lines
 from pipeline.parse.tables.titles import is_toc_line
@@ -92,7 +93,8 @@ def deduped(page):  # a pdfplumber Page
 
 
 def read_page(page, follows_text_table: bool = False) -> PageLayout:  # a pdfplumber Page
-    """Grids (ruled first, then tables without rules) and the free text of one page.
+    """Grids (ruled first, then tables without rules) and the free text of one page; a frame holding several
+    tables is a grid per table.
 
     ``follows_text_table``: the previous page ended in a table without rules, which may go on atop this one.
     A table of contents, framed as a table or not, names the tables but holds none.
@@ -102,7 +104,7 @@ def read_page(page, follows_text_table: bool = False) -> PageLayout:  # a pdfplu
     chars = page.chars
     if _is_toc(group_lines(chars)):
         return PageLayout(page.page_number, *size, [], group_lines(chars), True)
-    grids = ruled_grids(page)
+    grids = [table for grid in ruled_grids(page) for table in split_at_titles(grid)]
     lines = group_lines(c for c in chars if not _inside(c, [g.bbox for g in grids]))
     extra = text_grids(page.page_number, lines, [g.ys[0] for g in grids], follows_text_table and not grids)
     if extra:

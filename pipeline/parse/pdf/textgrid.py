@@ -28,6 +28,7 @@ from pipeline.parse.tables.amounts import (
     is_column_number_row,
     is_placeholder,
 )
+from pipeline.parse.tables.context import names_table
 from pipeline.parse.tables.grid import Cell, Grid
 from pipeline.parse.tables.printed_lines import TextLine, level_lines
 from pipeline.parse.tables.titles import match_title
@@ -103,8 +104,8 @@ class _Row:
 
 
 def _region(lines: Sequence[TextLine], start: int, stop: float) -> list[TextLine]:
-    """Lines from ``start`` until ``stop`` (a ruled table), the next title, a note, or a gap far wider than the
-    rows'."""
+    """Lines from ``start`` until ``stop`` (a ruled table), the next title (a standard one or not: the rows of a
+    table under it are never this table's), a note, or a gap far wider than the rows'."""
     out: list[TextLine] = []
     for line in lines[start:]:
         if line.top >= stop:
@@ -112,7 +113,7 @@ def _region(lines: Sequence[TextLine], start: int, stop: float) -> list[TextLine
         flat = compact(line.text)
         if _PAGE_NUMBER.match(flat):
             continue
-        if out and (match_title(flat) or flat.startswith(("注：", "注:", "说明：", "说明:"))):
+        if out and (names_table(flat) or flat.startswith(("注：", "注:", "说明：", "说明:"))):
             break
         if len(out) >= 2:
             pitches = [b.top - a.top for a, b in itertools.pairwise(out)]

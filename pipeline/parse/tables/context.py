@@ -1,7 +1,9 @@
-"""The text around a grid: the title block above it (or in its first rows) and the notes below it."""
+"""The text around a grid: the title block above it (or in its first rows), a title inside it that starts
+another table, and the notes below it."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,23 +42,52 @@ def is_block_line(text: str) -> bool:
     )
 
 
+def _row_texts(grid: Grid) -> list[list[str]]:
+    """The texts of the cells that start in each row of a grid, left to right."""
+    texts: list[list[str]] = [[] for _ in range(grid.n_rows)]
+    for cell in sorted(grid.cells, key=lambda cell: (cell.row, cell.col)):
+        if compact(cell.text):
+            texts[cell.row].append(cell.text)
+    return texts
+
+
+def _is_block_row(texts: Sequence[str]) -> bool:
+    return (
+        bool(texts)
+        and not any(amount_printed(t) for t in texts)
+        and all(is_block_line(line) for t in texts for line in t.split("\n") if line.strip())
+    )
+
+
 def title_rows(grid: Grid) -> int:
     """How many leading rows of a grid are its title block (Excel prints title and unit inside the frame)."""
-    owner = grid.owner_matrix()
     count = 0
-    for row in range(grid.n_rows):
-        starting = [
-            cell
-            for c in range(grid.n_cols)
-            if (cell := owner[row][c]) is not None and cell.row == row and cell.col == c
-        ]
-        texts = [c.text for c in starting if compact(c.text)]
-        if not texts or any(amount_printed(t) for t in texts):
-            break
-        if not all(is_block_line(line) for t in texts for line in t.split("\n") if line.strip()):
+    for texts in _row_texts(grid):
+        if not _is_block_row(texts):
             break
         count += 1
     return count
+
+
+def names_table(text: str) -> bool:
+    """A line that titles a table, a standard one or not: it ends the table above it."""
+    return bool(match_title(text) or looks_like_title(text)) and not is_note_start(text)
+
+
+def split_at_titles(grid: Grid) -> list[Grid]:
+    """A frame that holds tables one under the other (a sheet printed with every cell bordered, titles and all)
+    as a grid per table: a row of title-block lines that names a table, after rows that print amounts, starts
+    the next one."""
+    cuts = [0]
+    body = False
+    for row, texts in enumerate(_row_texts(grid)):
+        if body and _is_block_row(texts) and any(names_table(t) for t in texts) and not grid.crossed_at(row):
+            cuts.append(row)
+            body = False
+        body = body or any(amount_printed(t) for t in texts)
+    if len(cuts) == 1:
+        return [grid]
+    return [grid.rows_between(a, b) for a, b in itertools.pairwise([*cuts, grid.n_rows])]
 
 
 def title_block(above: Sequence[TextLine], inside: Sequence[str]) -> TitleBlock:

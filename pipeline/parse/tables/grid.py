@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.parse.tables.printed_lines import BBox, Char, chars_in, group_lines
 
@@ -64,6 +64,36 @@ class Grid:
                 for c in range(cell.col, cell.col_end):
                     owner[r][c] = cell
         return owner
+
+    def crossed_at(self, row: int) -> bool:
+        """Whether a cell runs over the boundary above ``row``."""
+        return any(cell.row < row < cell.row_end for cell in self.cells)
+
+    def rows_between(self, start: int, stop: int) -> Grid:
+        """Rows ``start``..``stop`` - 1 as a grid of their own, over the columns their cells span, as a frame of
+        their own would have drawn them; no cell may run over ``start`` or ``stop`` (``crossed_at``)."""
+        kept = [cell for cell in self.cells if start <= cell.row and cell.row_end <= stop]
+        first = min((cell.col for cell in kept), default=0)
+        last = max((cell.col_end for cell in kept), default=self.n_cols)
+        cells = [
+            replace(
+                cell,
+                row=cell.row - start,
+                row_end=cell.row_end - start,
+                col=cell.col - first,
+                col_end=cell.col_end - first,
+            )
+            for cell in kept
+        ]
+        return Grid(
+            self.page,
+            self.xs[first : last + 1],
+            self.ys[start : stop + 1],
+            cells,
+            self.source,
+            self.open_top and start == 0,
+            self.roles[first:last] if self.roles is not None else None,
+        )
 
 
 def _cluster(values: Sequence[float], tolerance: float = _SNAP) -> list[float]:
