@@ -16,6 +16,8 @@ from pipeline.checks.facts import Finding, ReportFacts, figure_location
 from pipeline.parse.text.quantities import MONEY_TO_WAN_YUAN
 
 CHECK = "amount_out_of_range"
+# The 绩效自评表's columns of points: 总评价得分, 分值, 得分.
+_SCORES = ("total_score", "weight", "score")
 
 # The 绩效自评表's frames: where facts keeps their rows, the column naming a row, its key within the table.
 _PERFORMANCE = (
@@ -37,10 +39,11 @@ def _figures(facts: ReportFacts) -> list[Finding]:
         if figure["value"] is None:
             money = figure["unit_printed"] in MONEY_TO_WAN_YUAN
             printed = f"{figure['value_printed']}{figure['unit_printed']}"
+            column = "value_wan_yuan" if money else "value"
             findings.append(
                 beyond_range(
                     f"{name} {printed}", printed, figure_location(figure), figure["page"],
-                    _bound(schemas.NARRATIVE_FIGURES, "value_wan_yuan" if money else "value"),
+                    _limit(schemas.NARRATIVE_FIGURES, column), _unit(column) or figure["unit_printed"],
                 )
             )
         key = (figure["figure_index"],)
@@ -49,7 +52,7 @@ def _figures(facts: ReportFacts) -> list[Finding]:
             findings.append(
                 beyond_range(
                     f"{name} 占比 {share.text}%", f"{share.text}%", share.location, figure["page"],
-                    _bound(schemas.NARRATIVE_FIGURES, "share_pct"),
+                    _limit(schemas.NARRATIVE_FIGURES, "share_pct"), _unit("share_pct"),
                 )
             )
     return findings
@@ -66,7 +69,7 @@ def _statements(facts: ReportFacts) -> list[Finding]:
                     beyond_range(
                         f"{statement['section']}：{statement['metric_label']} {word} {printed.text}{sign}",
                         f"{printed.text}{sign}", printed.location, statement["page"],
-                        _bound(schemas.YOY_STATEMENTS, column),
+                        _limit(schemas.YOY_STATEMENTS, column), _unit(column),
                     )
                 )
     return findings
@@ -84,14 +87,17 @@ def _performance(facts: ReportFacts) -> list[Finding]:
                     subject = f"{row[naming]}（表{key[0]}）：{column} {printed.text}"
                     findings.append(
                         beyond_range(
-                            subject, printed.text, printed.location, row["page"], _bound(schema, column)
+                            subject, printed.text, printed.location, row["page"], _limit(schema, column),
+                            _unit(column),
                         )
                     )
     return findings
 
 
-def beyond_range(subject: str, printed: str, where: str, page: int | None, bound: str) -> Finding:
-    """The finding for one number printed beyond ``bound``: no value, the text as printed, where it stands."""
+def beyond_range(subject: str, printed: str, where: str, page: int | None, limit: str, unit: str | None) -> Finding:
+    """The finding for one number printed beyond ``limit`` (in ``unit``, the unit its column holds it in, which
+    the finding names): no value, the text as printed, where it stands."""
+    bound = f"{limit} {unit or ''}".rstrip()
     place_zh, place_en = (where, f"at {where}")
     if page:
         place_zh, place_en = f"第{page}页（{where}）", f"on page {page} ({where})"
@@ -104,6 +110,7 @@ def beyond_range(subject: str, printed: str, where: str, page: int | None, bound
         tolerance=None,
         observed_location=where,
         expected_location=None,
+        unit=unit,
         message=(
             f"{place_zh}所印{printed}超出数据仓库可存的范围（绝对值须小于{bound}），数值留空，原文照录。"
             f" The number printed as {printed} {place_en} is beyond what the warehouse holds (an absolute"
@@ -112,11 +119,19 @@ def beyond_range(subject: str, printed: str, where: str, page: int | None, bound
     )
 
 
-def cell_bound() -> str:
-    """The bound of a table cell's amount (``line_items.value_wan_yuan``)."""
-    return _bound(schemas.LINE_ITEMS, "value_wan_yuan")
+def cell_bound() -> tuple[str, str | None]:
+    """The limit of a table cell's amount (``line_items.value_wan_yuan``) and its unit."""
+    return _limit(schemas.LINE_ITEMS, "value_wan_yuan"), _unit("value_wan_yuan")
 
 
-def _bound(schema: schemas.FrameSchema, column: str) -> str:
-    unit = "万元" if column.endswith("_wan_yuan") else "%" if column.endswith("_pct") else ""
-    return f"{schemas.limit(schema.polars[column])} {unit}".rstrip()
+def _limit(schema: schemas.FrameSchema, column: str) -> str:
+    return schemas.limit(schema.polars[column])
+
+
+def _unit(column: str) -> str | None:
+    """The unit of a column's numbers (``rules.py``'s units); None for a value in the unit printed beside it."""
+    if column.endswith("_wan_yuan"):
+        return "万元"
+    if column.endswith("_pct"):
+        return "%"
+    return "分" if column in _SCORES else None

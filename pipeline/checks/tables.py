@@ -362,4 +362,4 @@ def _beyond_range(cell: Cell) -> Finding:
     # The location makes the subject unique: two cells of one table may share their row and column names.
     named = " ".join(filter(None, (cell.code, cell.item)))
     subject = f"{cell.title}：{named}（{cell.measure}）@{cell.location}"
-    return beyond_range(subject, f"{cell.printed}{cell.unit}", cell.location, cell.page, cell_bound())
+    return beyond_range(subject, f"{cell.printed}{cell.unit}", cell.location, cell.page, *cell_bound())

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.corpus import spec
-from tests.corpus.defects import Defect, NarrativeDefect, TableDefect, apply_to_narrative, apply_to_tables
+from tests.corpus.defects import Defect, TableDefect, apply_to_narrative, apply_to_tables
 from tests.corpus.layout import SEED_LAYOUTS, Layout, assign_layouts
 from tests.corpus.narrative import SCOPES, Narrative, build_narrative, seed_narrative
 from tests.corpus.panel import panel_truth
@@ -58,7 +58,7 @@ def render_year(dept: spec.Department, year: int, layout: Layout, narrative: Nar
     record = None
     if isinstance(defect, TableDefect):
         record = apply_to_tables(tables, defect, layout.separators)
-    elif isinstance(defect, NarrativeDefect):
+    elif defect is not None:
         record = apply_to_narrative(narrative, defect, layout.separators)
     word = SCOPES[scope]
     rendered = render_document(f"{dept.name}{year}年度{word}决算", narrative.blocks, tables, layout, year, dept.name,
@@ -67,6 +67,8 @@ def render_year(dept: spec.Department, year: int, layout: Layout, narrative: Nar
     truth = truth_document(f"{stem}.pdf", rendered.pdf, dept.name, year, rendered.tables, narrative.figures,
                            scope, panel_truth(rendered, narrative, layout.separators))
     if record:
+        if record["target"] == "narrative":
+            record["page"] = rendered.page_of(record.pop("block"), record.pop("offset"))
         truth["defect"] = record
     return GeneratedDocument(stem, dept, year, layout, narrative, rendered, truth, scope)
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import replace
-from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -29,7 +28,7 @@ from tests.corpus.generate import render_year
 from tests.corpus.narrative import build_narrative
 from tests.corpus.performance import build_performance, text_report
 from tests.integration.pipeline_run import run_ingest
-from tests.integration.reconcile.cases import RULED, SUMMARY, YEAR
+from tests.integration.reconcile.cases import ABSURD, RULED, SUMMARY, YEAR
 from tests.unit.parse.documents import TRADITIONAL
 
 pytestmark = pytest.mark.slow
@@ -44,8 +43,6 @@ HOSTILE = [
     (b"\xff\xfe.txt", "\\xff\\xfe.txt", "司法局"),
 ]
 HUGE_BYTES = 200 * 2**20
-# Added to a figure it makes one beyond what the warehouse holds (DECIMAL(24, 6): below 10^18).
-ABSURD = Decimal("1E+25")
 EXPENDITURE = "final_expenditure"
 
 

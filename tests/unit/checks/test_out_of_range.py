@@ -48,8 +48,9 @@ def test_a_misprint_beyond_range_is_kept_as_printed_and_flagged_and_nothing_else
     assert finding["severity"] == "error"
     assert finding["observed_value"] is None and finding["expected_value"] is None
     assert quoted in finding["subject"] and quoted in finding["message"]
-    limit = "10^8 %" if quoted.endswith("%") else "10^18"
-    assert limit in finding["message"]
+    # The unit is the column's that cannot hold it: amounts in 万元 whatever unit they were printed in.
+    unit, limit = ("%", "10^8 %") if quoted.endswith("%") else ("万元", "10^18 万元")
+    assert finding["unit"] == unit and limit in finding["message"]
     start, end = map(int, finding["observed_location"].split(":")[1].split("-"))
     assert text.replace(old, new)[start:end].startswith(quoted.removesuffix("亿元").removesuffix("%"))
     # The misprint adds its own finding and takes away those it took part in; no other finding appears.
