@@ -119,23 +119,29 @@ def score_panel(truth: dict, con, file_names: dict[str, str]) -> list[Outcome]:
     return outcomes
 
 
+def finding_key(finding: dict) -> tuple:
+    """What identifies a finding: its rule and its two values; for a finding without values (a table missing, a
+    name that differs) its subject, which says what."""
+    observed = finding.get("observed")
+    return (finding["check_name"], observed, finding.get("expected"), finding["subject"] if observed is None else None)
+
+
 def score_findings(truth: dict, con) -> list[Outcome]:
     """The outcomes of one truth file's ``findings`` against the document's rows of ``fct_finding``."""
     file = truth["file"]
     found = [
-        {"check_name": r[0], "severity": r[1], "observed": r[2], "expected": r[3], "page": r[4]}
+        {"check_name": r[0], "severity": r[1], "observed": r[2], "expected": r[3], "page": r[4], "subject": r[5]}
         for r in con.execute(
             "SELECT check_name, severity, observed_value::DECIMAL(18, 2)::VARCHAR, "
-            "expected_value::DECIMAL(18, 2)::VARCHAR, page FROM fct_finding WHERE document_sha256 = ?",
+            "expected_value::DECIMAL(18, 2)::VARCHAR, page, subject FROM fct_finding WHERE document_sha256 = ?",
             [truth["sha256"]],
         ).fetchall()
     ]
     outcomes = []
     for want in truth["findings"]:
-        key = (want["check_name"], want["observed"], want["expected"])
-        match = next((f for f in found if (f["check_name"], f["observed"], f["expected"]) == key), None)
+        match = next((f for f in found if finding_key(f) == finding_key(want)), None)
         if match is None:
-            reason = f"{want['observed']} vs {want['expected']}"
+            reason = want["subject"] if want.get("observed") is None else f"{want['observed']} vs {want['expected']}"
             outcomes.append(Outcome(file, "finding", want["check_name"], "missing", reason))
             continue
         found.remove(match)
@@ -147,7 +153,8 @@ def score_findings(truth: dict, con) -> list[Outcome]:
     outcomes += [
         Outcome(
             file, "finding", f["check_name"], "extra",
-            f"{f['observed']} vs {f['expected']} ({f['severity']}, p{f['page']})",
+            f"{f['subject'] if f['observed'] is None else f['observed'] + ' vs ' + f['expected']} "
+            f"({f['severity']}, p{f['page']})",
         )
         for f in found
     ]

@@ -7,8 +7,9 @@ One rule sets every finding's severity (``severity``): ``info`` for a difference
 explains (n terms × half a unit of the last printed decimal), else ``error`` when the difference is 1% of the
 figure or more (or the figure is 0) and ``warning`` below that; a difference the report may legitimately have (a
 list that says 主要, a total printed as 约, funds added during the year, a rate computed before its amounts were
-rounded) is at most a ``warning``. ``critical`` is kept for a required table or section that is missing. A number
-beyond what the warehouse holds (``amount_out_of_range``) has no difference to weigh and is an ``error``.
+rounded) is at most a ``warning``. A rule with nothing to weigh has one fixed severity (``Rule.severity``):
+``critical`` for a required table or section that is missing, ``error`` for a number beyond what the warehouse
+holds (``amount_out_of_range``) or an amount off by exactly ×10,000.
 
 ``unit`` is the unit of ``expected_value`` and ``observed_value``: 万元 for amounts (converted from the unit printed),
 % for rates and shares, 分 for scores; ``None`` where the figures' own unit is kept (the narrative's parts of a total
@@ -25,6 +26,9 @@ BOTH = (FINAL_ACCOUNT, BUDGET)
 # Where a rule runs: on one document after its reader (pipeline/checks), or where the warehouse joins two sources
 # (dbt, int_cross_source_findings).
 DOCUMENT, WAREHOUSE = "document", "warehouse"
+# A rule whose finding weighs a difference takes its severity from ``severity``; a rule that finds something
+# missing or misnamed, where there is no difference to weigh, has one fixed severity.
+BY_DIFFERENCE = "by difference"
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class Rule:
     unit: str | None
     report_kinds: tuple[str, ...]
     runs_in: str
+    severity: str = BY_DIFFERENCE
 
 
 RULES: tuple[Rule, ...] = (
@@ -82,6 +87,16 @@ RULES: tuple[Rule, ...] = (
          "scope and kind", "万元", BOTH, WAREHOUSE),
     Rule("yoy_implied_prior_negative", "所述增减推出负的上年数", "A stated change implies a negative prior year",
          "a stated change that implies a negative prior year (增加1421.25万元 to a 0)", "万元", BOTH, WAREHOUSE),
+    Rule("unit_slip_ten_thousand", "说明金额与表格相差一万倍", "The narrative's amount is the table's ×10,000",
+         "a narrative figure that is its table's figure times or divided by 10,000 (万元 written as 元, or the "
+         "reverse); listed instead of narrative_matches_table", "万元", BOTH, WAREHOUSE, "error"),
+    Rule("classification_name_differs", "功能分类科目名称与当年科目不符", "A function class named otherwise than its code",
+         "a 功能分类 类 or 款 printed with a name that is neither the code's name (seed function_class_names) nor a "
+         "former name still in force that year (seed function_class_former_names); brackets' width aside", None,
+         BOTH, WAREHOUSE, "warning"),
+    Rule("required_table_missing", "缺少必备表格", "A required table is missing",
+         "the standard tables of the report's kind (seed required_tables) against the tables the report's loaded "
+         "files print; the message says whether the contents (目录) list it", None, BOTH, WAREHOUSE, "critical"),
 )
 
 RULES_BY_NAME = {rule.check_name: rule for rule in RULES}

@@ -225,11 +225,11 @@ def department_facts_yaml() -> str:
 def finding_rules_csv() -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["check_name", "name_zh", "name_en", "compares", "unit", "report_kinds", "runs_in"])
+    writer.writerow(["check_name", "name_zh", "name_en", "compares", "unit", "report_kinds", "runs_in", "severity"])
     for rule in RULES:
         writer.writerow([
             rule.check_name, rule.zh, rule.en, rule.compares, rule.unit or "", " ".join(rule.report_kinds),
-            rule.runs_in,
+            rule.runs_in, rule.severity,
         ])
     return out.getvalue()
 
@@ -270,10 +270,13 @@ def checks_doc() -> str:
     start, end = text.index(_DOC_BEGIN) + len(_DOC_BEGIN), text.index(_DOC_END)
     rows = "".join(
         f"| `{rule.check_name}` | {rule.zh} / {rule.en} | {rule.compares} | {rule.unit or 'as printed'} | "
-        f"{', '.join(rule.report_kinds)} | {rule.runs_in} |\n"
+        f"{', '.join(rule.report_kinds)} | {rule.runs_in} | {rule.severity} |\n"
         for rule in RULES
     )
-    table = "| check_name | rule | compares | unit | reports | runs in |\n|---|---|---|---|---|---|\n" + rows
+    table = (
+        "| check_name | rule | compares | unit | reports | runs in | severity |\n|---|---|---|---|---|---|---|\n"
+        + rows
+    )
     return text[:start] + table + text[end:]
 
 

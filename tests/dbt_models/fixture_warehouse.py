@@ -381,7 +381,8 @@ def _insert(con: duckdb.DuckDBPyConnection, rows: dict[str, list[dict]]) -> None
 # --- department D: a 预算 and a 决算 of one department-year, as table cells (the department fact marts) ----------
 # 盘锦市兴隆台区财政局 (region 211103), 2022. Budget 本年支出 110.00 (201: 105.00, 208: 5.00); final 本年支出合计
 # 115.00 (201: 100.00, 208: 15.00): execution 104.55%. 2010602 is printed by the final only. The final's basic
-# expenditure table prints 30201 as 办公经费 where the national list says 办公费 (a name flagged, not replaced).
+# expenditure table prints 30201 as 办公经费 where the national list says 办公费 (a name flagged, not replaced); the
+# budget prints 20805 under its name before the 2021 科目 (行政事业单位离退休), no longer in force in 2022.
 # Consistent otherwise: income sources, 三公 parts and function classes add up to their totals.
 SHA.update({"D2022B": _sha("D-2022-budget"), "D2022F": _sha("D-2022-final")})
 
@@ -461,7 +462,7 @@ DEPARTMENT_FACTS_TABLES = {
                   ("20106", "财政事务", "105.00", "75.00", "30.00"),
                   ("2010601", "行政运行", "105.00", "75.00", "30.00"),
                   ("208", "社会保障和就业支出", "5.00", "5.00", "0.00"),
-                  ("20805", "行政事业单位养老支出", "5.00", "5.00", "0.00"),
+                  ("20805", "行政事业单位离退休", "5.00", "5.00", "0.00"),
                   ("2080505", "机关事业单位基本养老保险缴费支出", "5.00", "5.00", "0.00"),
               ]
               for measure, value in [("支出预算/合计", total), ("支出预算/基本支出", basic), ("支出预算/项目支出", project)]],

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.dbt_models.fixture_warehouse import DEPARTMENT_FACTS_TABLES
+from pipeline.checks.rules import REQUIRED_TABLES
+from tests.dbt_models.fixture_warehouse import DEPARTMENT_FACTS_TABLES, SHA
 
 # Each test reads a dbt build of the fixture warehouse.
 pytestmark = pytest.mark.slow
@@ -238,3 +239,55 @@ def test_amount_and_percent_columns_are_exact_decimals(run):
     assert len(columns) > 30
     for table, column, data_type in columns:
         assert data_type == ("DECIMAL(38,2)" if column.endswith("_pct") else "DECIMAL(24,6)"), (table, column)
+
+
+def _required_tables(report_kind: str) -> dict[str, str]:
+    """Each table kind that prints a standard table of ``report_kind``, and that table's name."""
+    return {kind: table.zh for table in REQUIRED_TABLES if table.report_kind == report_kind for kind in table.table_kinds}
+
+
+@pytest.mark.parametrize("key, report_kind", [("D2022F", "final_account"), ("D2022B", "budget")])
+def test_completeness_counts_the_standard_tables_each_report_prints(run, key, report_kind):
+    required = _required_tables(report_kind)
+    printed = {required[kind] for kind, _, _ in DEPARTMENT_FACTS_TABLES[key] if kind in required}
+    missing = set(required.values()) - printed
+    [row] = rows(
+        run,
+        "select * from fct_disclosure_completeness where department_key = ? and fiscal_year = 2022 and report_kind = ?",
+        [D_KEY, report_kind],
+    )
+    assert (row["standard_tables_required"], row["standard_tables_present"]) == (len(set(required.values())), len(printed))
+    assert set(row["standard_tables_missing"]) == missing and missing
+
+
+@pytest.mark.parametrize("key, report_kind", [("D2022F", "final_account"), ("D2022B", "budget")])
+def test_each_missing_required_table_is_one_critical_finding_of_the_report(run, key, report_kind):
+    required = _required_tables(report_kind)
+    printed = {required[kind] for kind, _, _ in DEPARTMENT_FACTS_TABLES[key] if kind in required}
+    found = rows(
+        run,
+        "select document_sha256, severity, subject, unit, page, observed_value from fct_finding "
+        "where check_name = 'required_table_missing' and department_key = ? and report_kind = ?",
+        [D_KEY, report_kind],
+    )
+    assert sorted(f["subject"] for f in found) == sorted(
+        f"缺少必备表格：{name}" for name in set(required.values()) - printed
+    )
+    assert {(f["document_sha256"], f["severity"], f["unit"], f["page"], f["observed_value"]) for f in found} == {
+        (SHA[key], "critical", None, None, None)
+    }
+
+
+def test_a_function_class_named_as_before_its_years_catalogue_is_a_finding_with_its_page(run):
+    # The budget prints 20805 under its name until 2020 (seed function_class_former_names); the final account,
+    # the same year, under today's: only the budget's is a finding.
+    found = rows(
+        run,
+        "select document_sha256, severity, page, message from fct_finding "
+        "where check_name = 'classification_name_differs' and department_key = ?",
+        [D_KEY],
+    )
+    # fixture_warehouse prints table i on page i + 5
+    [page] = [i + 5 for i, (_, _, cells) in enumerate(DEPARTMENT_FACTS_TABLES["D2022B"]) if any(c[1] == "20805" for c in cells)]
+    assert [(f["document_sha256"], f["severity"], f["page"]) for f in found] == [(SHA["D2022B"], "warning", page)]
+    assert "行政事业单位离退休" in found[0]["message"] and "行政事业单位养老支出" in found[0]["message"]

@@ -5,7 +5,12 @@
 -- give (yoy_stated_vs_reports), and a stated change that implies a negative prior year (yoy_implied_prior_negative:
 -- "增加1421.25万元" to a figure of 0). A narrative figure that differs from its table's by what the rounding of the
 -- printed terms explains (half a unit of each, macro half_unit_wan_yuan) is listed as info; severities follow the one
--- rule of pipeline/checks/rules.py (macro finding_severity).
+-- rule of pipeline/checks/rules.py (macro finding_severity). A narrative figure that is its table's times or divided
+-- by 10,000 within that rounding is one slip of unit (万元 written as 元, or the reverse): unit_slip_ten_thousand,
+-- whose fixed severity the seed finding_rules gives, instead of narrative_matches_table. A 功能分类 类 or 款 printed
+-- under another name than the 科目's of its year is listed once per document and name (classification_name_differs).
+{%- set narrative_half = half_unit_wan_yuan('metrics.narrative_value_printed', 'metrics.narrative_unit_printed') %}
+{%- set table_half = half_unit_wan_yuan('metrics.value_printed', 'metrics.unit_printed') %}
 {%- set computed_change -%}
     case
         when metric_changes.stated_change_amount_wan_yuan is not null then metric_changes.computed_change_wan_yuan
@@ -47,7 +52,17 @@ narrative_vs_table as (
 
     select
         metrics.narrative_document_sha256 as document_sha256,
-        'narrative_matches_table' as check_name,
+        case
+            when metrics.table_value_wan_yuan <> 0
+                and (
+                    abs(metrics.narrative_value_wan_yuan / 10000 - metrics.table_value_wan_yuan)
+                        <= {{ narrative_half }} / 10000 + {{ table_half }}
+                    or abs(metrics.narrative_value_wan_yuan * 10000 - metrics.table_value_wan_yuan)
+                        <= {{ narrative_half }} * 10000 + {{ table_half }}
+                )
+                then 'unit_slip_ten_thousand'
+            else 'narrative_matches_table'
+        end as check_name,
         '说明 ' || metric_codes.label_zh || ' vs ' || statement_tables.table_title as subject,
         {{ finding_severity(
             'metrics.narrative_value_wan_yuan - metrics.table_value_wan_yuan', 'metrics.table_value_wan_yuan',
@@ -187,6 +202,75 @@ class_stated_vs_reports as (
 
 ),
 
+function_names as (
+
+    -- The width of brackets is typesetting, not a name: （室） and (室) are one name.
+    select
+        function_class_code,
+        replace(replace(name_zh, '(', '（'), ')', '）') as name_zh,
+        cast(null as integer) as last_fiscal_year
+    from {{ ref('function_class_names') }}
+    union all
+    select
+        function_class_code,
+        replace(replace(name_zh, '(', '（'), ')', '）') as name_zh,
+        last_fiscal_year
+    from {{ ref('function_class_former_names') }}
+
+),
+
+names_printed as (
+
+    select
+        line_items.document_sha256,
+        documents.fiscal_year,
+        line_items.classification_code,
+        line_items.item_name,
+        min(line_items.page) as page,
+        list_sort(list_distinct(list(line_items.page))) as pages
+    from line_items
+    inner join {{ ref('int_current_documents') }} as documents
+        on line_items.document_sha256 = documents.document_sha256
+    where line_items.code_system = 'function'
+        and length(line_items.classification_code) in (3, 5)
+        and coalesce(line_items.item_name, '') <> ''
+    group by all
+
+),
+
+class_name_differs as (
+
+    select
+        names_printed.document_sha256,
+        'classification_name_differs' as check_name,
+        '科目名称：' || names_printed.classification_code || ' ' || names_printed.item_name as subject,
+        cast(null as varchar) as severity,
+        cast(null as varchar) as unit,
+        cast(null as decimal(24, 6)) as expected_value,
+        cast(null as decimal(24, 6)) as observed_value,
+        cast(null as double) as tolerance,
+        'p' || names_printed.page || ':' || names_printed.classification_code as observed_location,
+        cast(null as varchar) as expected_location,
+        '功能分类科目 ' || names_printed.classification_code || ' 印为“' || names_printed.item_name || '”，'
+            || names_printed.fiscal_year || '年科目名称为“' || current_names.name_zh || '”（印于第 '
+            || array_to_string(names_printed.pages, '、') || ' 页）。 The function class '
+            || names_printed.classification_code || ' is printed as "' || names_printed.item_name
+            || '"; its name in the ' || names_printed.fiscal_year || ' 科目 is "' || current_names.name_zh
+            || '" (pages ' || array_to_string(names_printed.pages, ', ') || ').' as message
+    from names_printed
+    inner join function_names as current_names
+        on names_printed.classification_code = current_names.function_class_code
+        and current_names.last_fiscal_year is null
+    where not exists (
+        select 1
+        from function_names
+        where function_names.function_class_code = names_printed.classification_code
+            and function_names.name_zh = replace(replace(names_printed.item_name, '(', '（'), ')', '）')
+            and names_printed.fiscal_year <= coalesce(function_names.last_fiscal_year, names_printed.fiscal_year)
+    )
+
+),
+
 unioned as (
 
     select * from narrative_vs_table
@@ -196,15 +280,17 @@ unioned as (
     select * from implied_negative
     union all
     select * from class_stated_vs_reports
+    union all
+    select * from class_name_differs
 
 )
 
 select
-    cast(document_sha256 as varchar) as document_sha256,
-    cast(check_name as varchar) as check_name,
+    cast(unioned.document_sha256 as varchar) as document_sha256,
+    cast(unioned.check_name as varchar) as check_name,
     cast(subject as varchar) as subject,
-    cast(severity as varchar) as severity,
-    cast(unit as varchar) as unit,
+    cast(coalesce(nullif(rules.severity, 'by difference'), unioned.severity) as varchar) as severity,
+    cast(unioned.unit as varchar) as unit,
     cast(expected_value as decimal(24, 6)) as expected_value,
     cast(observed_value as decimal(24, 6)) as observed_value,
     cast(observed_value - expected_value as decimal(24, 6)) as difference,
@@ -213,4 +299,6 @@ select
     cast(expected_location as varchar) as expected_location,
     cast(message as varchar) as message
 from unioned
-where document_sha256 is not null
+inner join {{ ref('finding_rules') }} as rules
+    on unioned.check_name = rules.check_name
+where unioned.document_sha256 is not null

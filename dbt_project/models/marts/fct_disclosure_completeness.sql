@@ -26,35 +26,15 @@ reports as (
 
 ),
 
-tables_printed as (
-
-    select distinct
-        {% for key in keys %}documents.{{ key }}, {% endfor %}
-        required.standard_table_zh
-    from {{ ref('fct_statement_table') }} as statement_tables
-    inner join documents
-        on statement_tables.document_sha256 = documents.document_sha256
-    inner join {{ ref('required_tables') }} as required
-        on statement_tables.table_kind = required.table_kind
-        and documents.report_kind = required.report_kind
-
-),
-
 standard_tables as (
 
     select
-        {% for key in keys %}reports.{{ key }}, {% endfor %}
-        count(distinct required.standard_table_zh) as standard_tables_required,
-        count(distinct tables_printed.standard_table_zh) as standard_tables_present,
-        list_sort(list(distinct required.standard_table_zh) filter (where tables_printed.standard_table_zh is null))
-            as standard_tables_missing
-    from reports
-    inner join {{ ref('required_tables') }} as required
-        on reports.report_kind = required.report_kind
-    left join tables_printed
-        on {{ same_keys('reports', 'tables_printed', keys) }}
-        and required.standard_table_zh = tables_printed.standard_table_zh
-    group by {% for key in keys %}reports.{{ key }}{% if not loop.last %}, {% endif %}{% endfor %}
+        {{ keys | join(', ') }},
+        count(*) as standard_tables_required,
+        count(*) filter (where is_printed) as standard_tables_present,
+        list_sort(list(standard_table_zh) filter (where not is_printed)) as standard_tables_missing
+    from {{ ref('int_report_standard_tables') }}
+    group by {{ keys | join(', ') }}
 
 ),
 

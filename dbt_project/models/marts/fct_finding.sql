@@ -2,13 +2,16 @@
 -- the reports' own inconsistencies: one row per finding, both numbers and where they stand, never corrected; with
 -- department and year columns for researchers. Findings within one document are the parser's (raw.findings);
 -- those that compare sources the warehouse joins - a narrative figure against the table's, a stated change against
--- the prior year's report - are int_cross_source_findings'.
+-- the prior year's report - are int_cross_source_findings'; what a report in all its files lacks,
+-- int_completeness_findings'.
 with findings as (
 
     select * from {{ ref('stg_disclosures__findings') }}
     where {{ in_build_scope('document_sha256') }}
     union all by name
     select * from {{ ref('int_cross_source_findings') }}
+    union all by name
+    select * from {{ ref('int_completeness_findings') }}
 
 ),
 

@@ -11,9 +11,11 @@ from pipeline.parse.text.report import read_report_text
 from pipeline.settings import DBT_PROJECT_DIR, PROJECT_ROOT
 
 # Where a rule's name is written: a check's Finding (check_name=…, CHECK = …, or the first argument of the table
-# checks' _finding), and the warehouse's cross-source findings.
+# checks' _finding), and the warehouse's findings (across sources, and of what a report lacks).
 _PYTHON_NAME = re.compile(r'(?:check_name=|CHECK = |_finding\(\s*)"([a-z_]+)"')
 _SQL_NAME = re.compile(r"'([a-z_]+)' as check_name")
+# A check_name chosen between two rules: case … then 'a' else 'b' end as check_name.
+_SQL_CHOICE = re.compile(r"then '([a-z_]+)'\s+else '([a-z_]+)'\s+end as check_name")
 
 
 def _names_in_code() -> set[str]:
@@ -21,8 +23,10 @@ def _names_in_code() -> set[str]:
         name for path in (PROJECT_ROOT / "pipeline" / "checks").glob("*.py")
         for name in _PYTHON_NAME.findall(path.read_text(encoding="utf-8"))
     }
-    sql = (DBT_PROJECT_DIR / "models" / "intermediate" / "int_cross_source_findings.sql").read_text(encoding="utf-8")
-    return names | set(_SQL_NAME.findall(sql))
+    for model in ("int_cross_source_findings", "int_completeness_findings"):
+        sql = (DBT_PROJECT_DIR / "models" / "intermediate" / f"{model}.sql").read_text(encoding="utf-8")
+        names |= set(_SQL_NAME.findall(sql)) | {name for pair in _SQL_CHOICE.findall(sql) for name in pair}
+    return names
 
 
 def test_every_rule_the_code_raises_is_declared_and_every_declared_rule_is_raised() -> None:
