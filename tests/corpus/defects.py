@@ -43,11 +43,13 @@ class TableDefect:
 @dataclass(frozen=True)
 class NarrativeDefect:
     """A headline figure of the narrative (its truth ``section`` and ``label``) printed ``delta`` 万元 off; a
-    ``delta`` with more than the narrative's 2 decimals prints them (16.07 + 0.001 → 16.071)."""
+    ``delta`` with more than the narrative's 2 decimals prints them (16.07 + 0.001 → 16.071). A ``factor`` of
+    10,000 prints the figure in 元 under the unit 万元 (a slip of unit)."""
 
     section: str
     label: str
     delta: Decimal
+    factor: Decimal = Decimal(1)
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,7 @@ def apply_to_narrative(narrative: Narrative, defect: NarrativeTextDefect, separa
         [figure] = [f for f in narrative.figures if (f["section"], f["label"]) == (defect.section, defect.label)]
         pattern = f"{re.escape(defect.label)}(?P<number>{re.escape(figure['value'])})万元"
         where = _reprint(narrative, defect, pattern,
-                         lambda printed: _amount(_plain(printed) + defect.delta, separators))
+                         lambda printed: _amount(_plain(printed) * defect.factor + defect.delta, separators))
         figure["value"] = where["printed"]
         return {"target": "narrative", "number": "amount", "section": defect.section, "label": defect.label, **where}
     if isinstance(defect, ShareDefect):
