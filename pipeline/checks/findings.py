@@ -47,6 +47,7 @@ def find_inconsistencies(
         *narrative.yoy_pct_consistent(facts),
         *performance.performance_allocated_vs_budget(facts),
         *performance.performance_execution_rate(facts),
+        *performance.rate_against_zero_base(facts),
         *performance.performance_total_score(facts),
     ]
     sha256 = documents["document_sha256"][0]

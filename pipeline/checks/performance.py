@@ -4,7 +4,7 @@ narrative.
 The 项目下达金额 may legitimately exceed the 部门年初预算 (funds added or carried over during the year),
 so that check only warns. A printed 项目执行率 that differs from 执行金额/下达金额 is a warning when
 some unrounded amounts behind the printed ones give it (rates are usually computed before rounding), an
-error when none do.
+error when none do; a rate printed over a 下达金额 of 0 has no amounts to check against and is its own finding.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from pipeline.checks.facts import Finding, ReportFacts, figure_location
 from pipeline.checks.rounding import MONEY_TERM_TOLERANCE, compare_percent, half_unit, plain, printed_form
-from pipeline.checks.rules import severity
+from pipeline.checks.rules import RULES_BY_NAME, severity
 
 _SCORE_TERM_TOLERANCE = Decimal("0.01")
 
@@ -114,6 +114,40 @@ def performance_execution_rate(facts: ReportFacts) -> list[Finding]:
                         if weight == "info"
                         else " No rounding of the printed amounts gives the printed rate."
                     )
+                ),
+            )
+        )
+    return findings
+
+
+def rate_against_zero_base(facts: ReportFacts) -> list[Finding]:
+    """A 执行率 printed for a project whose 下达金额 is 0: there is no rate of anything over nothing, so the printed
+    one says the base or the rate is wrong (a 100% of 5万元 executed against 0 allocated)."""
+    findings = []
+    for line in facts.lines:
+        allocated, executed, rate = (
+            line["allocated_wan_yuan"], line["executed_wan_yuan"], line["execution_rate_pct"]
+        )
+        if allocated != 0 or rate is None:
+            continue
+        key = (line["table_index"], line["line_index"])
+        rate_printed = _printed_text(facts, key, "execution_rate_pct", rate)
+        executed_text = "未印" if executed is None else f"{plain(executed)}万元"
+        findings.append(
+            Finding(
+                check_name="rate_against_zero_base",
+                severity=RULES_BY_NAME["rate_against_zero_base"].severity,
+                subject=f"{line['project_name']}（表{line['table_index']}）：项目执行率 {rate_printed}",
+                observed=rate,
+                expected=None,
+                tolerance=None,
+                observed_location=_location(facts, "performance_lines", key, "execution_rate_pct")
+                or f"L{line['line_no']}",
+                expected_location=_location(facts, "performance_lines", key, "allocated_wan_yuan"),
+                message=(
+                    f"{line['project_name']}下达金额为0，执行金额{executed_text}，执行率却印为{rate_printed}：以0为基数"
+                    f"无执行率可言。 The project's allocation is 0, yet an execution rate of {rate_printed} is printed:"
+                    " there is no rate over a base of 0."
                 ),
             )
         )

@@ -74,6 +74,9 @@ RULES: tuple[Rule, ...] = (
          "added during the year)", "万元", BOTH, DOCUMENT),
     Rule("performance_execution_rate", "绩效自评表执行率", "Performance table: execution rate",
          "绩效自评表: a printed execution rate against executed over allocated", "%", BOTH, DOCUMENT),
+    Rule("rate_against_zero_base", "以0为基数的执行率", "An execution rate over a base of 0",
+         "绩效自评表: a 项目执行率 printed for a project whose 下达金额 is 0 (no rate of anything over nothing)", "%",
+         BOTH, DOCUMENT, "error"),
     Rule("performance_total_score", "绩效自评表总分等于各项得分之和", "Performance table: total score",
          "绩效自评表: 总评价得分 against the sum of the indicators' scores (分), and the narrative's 自评得分 and "
          "涉及资金 against the table's", None, BOTH, DOCUMENT),

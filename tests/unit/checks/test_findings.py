@@ -200,6 +200,28 @@ def test_scores_that_do_not_add_up_and_a_narrative_average_that_differs():
     assert (allocated["observed_value"], allocated["expected_value"]) == (12, 10)
 
 
+def test_a_rate_printed_over_an_allocation_of_zero_is_one_error():
+    table = "\n\n".join(
+        "\n".join("\t" + c for c in row)
+        for row in (
+            ["部门年初预算支出金额（万元）", "10.00"],
+            ["年度主要任务", "对应项目", "项目下达金额（万元）", "项目执行金额（万元）", "项目执行率", "分值", "得分"],
+            ["", "办公经费", "10.00", "10.00", "100.00%", "10", "10"],
+            ["", "追加项目", "0.00", "5.00", "100.00%", "10", "10"],
+            ["", "未下达项目", "0.00", "0.00", "", "10", "10"],
+            ["总评价得分", "30"],
+        )
+    )
+    rows = findings_of(parse_inline(HEAD + "附件\n\t部门（单位）整体绩效自评表\n" + table + "\n"))
+    finding = only(rows, "rate_against_zero_base")
+    assert finding["subject"] == "追加项目（表0）：项目执行率 100.00%"
+    assert (finding["severity"], finding["unit"], finding["observed_value"], finding["expected_value"]) == (
+        "error", "%", 100, None
+    )
+    # the line with a base to check against is checked as ever, and raises nothing
+    assert not [r for r in rows if r["check_name"] == "performance_execution_rate"]
+
+
 def test_repeated_subjects_stay_unique():
     document = parse_inline(
         HEAD + "二、财政拨款支出决算情况说明\n财政拨款支出10万元，其中：基本支出5万元，项目支出6万元。\n"
