@@ -100,6 +100,9 @@ RULES: tuple[Rule, ...] = (
     Rule("required_table_missing", "缺少必备表格", "A required table is missing",
          "the standard tables of the report's kind (seed required_tables) against the tables the report's loaded "
          "files print; the message says whether the contents (目录) list it", None, BOTH, WAREHOUSE, "critical"),
+    Rule("empty_table_without_note", "空表无说明", "An empty table without a note",
+         "a standard table printed empty with no note that it has no data (本表无数据, 为空表, 无…) and whose figures "
+         "the report's narrative does not state either", None, BOTH, WAREHOUSE, "warning"),
 )
 
 RULES_BY_NAME = {rule.check_name: rule for rule in RULES}

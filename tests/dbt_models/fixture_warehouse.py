@@ -467,6 +467,8 @@ DEPARTMENT_FACTS_TABLES = {
               ]
               for measure, value in [("支出预算/合计", total), ("支出预算/基本支出", basic), ("支出预算/项目支出", project)]],
         ]),
+        # printed empty, without a note that it has no data (and no narrative says so)
+        ("budget_government_fund_expenditure", "政府性基金预算支出表", []),
     ],
 }
 
@@ -485,7 +487,7 @@ def department_facts_rows() -> dict[str, list[dict]]:
             rows["statement_tables"].append({
                 "document_sha256": SHA[key], "table_index": table_index, "table_kind": table_kind,
                 "table_title": title, "table_number_printed": None, "page_first": page, "page_last": page,
-                "unit_printed": "万元", "is_empty": False, "note": None, "cell_count": len(cells),
+                "unit_printed": "万元", "is_empty": not cells, "note": None, "cell_count": len(cells),
             })
             row_of: dict[tuple, int] = {}
             for cell_index, (panel, code, code_system, item, measure, value) in enumerate(cells):

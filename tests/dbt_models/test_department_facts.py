@@ -291,3 +291,17 @@ def test_a_function_class_named_as_before_its_years_catalogue_is_a_finding_with_
     [page] = [i + 5 for i, (_, _, cells) in enumerate(DEPARTMENT_FACTS_TABLES["D2022B"]) if any(c[1] == "20805" for c in cells)]
     assert [(f["document_sha256"], f["severity"], f["page"]) for f in found] == [(SHA["D2022B"], "warning", page)]
     assert "行政事业单位离退休" in found[0]["message"] and "行政事业单位养老支出" in found[0]["message"]
+
+
+def test_a_table_printed_empty_without_a_note_is_a_finding_with_its_page(run):
+    # fixture_warehouse prints table i on page i + 5; D's budget prints its fund table empty, with no note
+    [(index, title)] = [(i, t) for i, (_, t, c) in enumerate(DEPARTMENT_FACTS_TABLES["D2022B"]) if not c]
+    found = rows(
+        run,
+        "select document_sha256, subject, severity, page from fct_finding "
+        "where check_name = 'empty_table_without_note' and department_key = ?",
+        [D_KEY],
+    )
+    assert found == [
+        {"document_sha256": SHA["D2022B"], "subject": f"空表无说明：{title}", "severity": "warning", "page": index + 5}
+    ]

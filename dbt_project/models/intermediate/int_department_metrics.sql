@@ -42,7 +42,7 @@ empty_tables as (
     inner join {{ ref('table_metric_rules') }} as rules
         on tables.table_kind = rules.table_kind
     where tables.is_empty
-        and regexp_matches(coalesce(tables.note, ''), '无|没有|空表|为空')
+        and {{ says_no_data('tables.note') }}
         and rules.metric_code is not null
     group by all
 
