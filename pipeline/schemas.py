@@ -269,6 +269,33 @@ COMPARABILITY_BREAKS = FrameSchema(
     ),
 )
 
+# The sections a report's outline names; pipeline.parse.text.outline.SECTIONS declares their names and headings (a
+# test keeps the two equal).
+OUTLINE_SECTIONS = (
+    "overview", "income_expenditure", "three_public", "operating_expenses", "government_procurement", "state_assets",
+    "performance", "glossary",
+)
+
+REPORT_OUTLINE = FrameSchema(
+    name="report_outline",
+    zh="报告的目录条目与正文中必备说明部分的标题：每个条目或标题一行",
+    en="A report's outline: each entry of its table of contents (目录) and each heading of a required narrative section in its body, one row each",
+    key=("document_sha256", "entry_index"),
+    columns=(
+        _SHA,
+        _c("entry_index", pl.Int32, "在文档中的顺序号（从 0 开始，按行）", "0-based order of the entry in the document, by line", False),
+        _c("place", pl.Utf8, "所在位置：contents（目录）、body（正文标题）", "where it is printed: contents (an entry of the table of contents) or body (a heading of the body)", False, values=("contents", "body")),
+        _c("section_code", pl.Utf8, "所指说明部分：overview（部门概况）、income_expenditure（收支总体情况）、three_public（“三公”经费）、operating_expenses（机关运行经费）、government_procurement（政府采购）、state_assets（国有资产占用）、performance（预算绩效）、glossary（名词解释）；目录中的表格或未指明者为空", "the section it names: overview (部门概况), income_expenditure (收支总体情况), three_public (“三公”经费), operating_expenses (机关运行经费), government_procurement (政府采购), state_assets (国有资产占用), performance (预算绩效), glossary (名词解释); null for a table of the contents, or where it names none", values=OUTLINE_SECTIONS),
+        _c("table_kind", pl.Utf8, "目录条目所指的表种类（未识别的表为 unknown）；非表格条目与正文标题为空", "the kind of table a contents entry names (unknown for a table not recognised); null for any other entry and for body headings", codes="table_kinds"),
+        _c("title_printed", pl.Utf8, "标题原文（跨行者已连接；目录条目去掉引导点与页码）", "the title as printed, a title wrapped over two lines joined; a contents entry without its leader dots and page number", False),
+        _c("page_printed", pl.Int32, "目录所印页码（未印则为空；正文标题为空）", "the page number the contents print for the entry (null where none is printed, and for body headings)"),
+        _LINE,
+        _PAGE,
+        _c("char_start", pl.Int32, "条目或标题在文档文本中的起始字符位置（从 0 开始）", "0-based character offset where the entry or heading starts in the document text"),
+        _c("char_end", pl.Int32, "条目或标题的结束字符位置（不含；目录条目含页码）", "0-based exclusive character offset where it ends (a contents entry's page number included)"),
+    ),
+)
+
 PERFORMANCE_SUMMARIES = FrameSchema(
     name="performance_summaries",
     zh="绩效自评表的表头与总分：每张表一行",
@@ -447,6 +474,7 @@ PARSED_FRAMES: tuple[FrameSchema, ...] = (
     YOY_STATEMENTS,
     NIL_STATEMENTS,
     COMPARABILITY_BREAKS,
+    REPORT_OUTLINE,
     PERFORMANCE_SUMMARIES,
     PERFORMANCE_LINES,
     PERFORMANCE_INDICATORS,

@@ -18,6 +18,7 @@ from pipeline.parse.text.document_meta import DocumentMeta, read_document_meta
 from pipeline.parse.text.figure_lists import find_figure_lists
 from pipeline.parse.text.lines import LineIndex, blank_lines, page_furniture, split_lines
 from pipeline.parse.text.narrative import build_figures, figure_rows, find_candidates, share_provenance
+from pipeline.parse.text.outline import outline_rows, read_outline
 from pipeline.parse.text.performance_table import find_performance_tables, read_performance_table
 from pipeline.parse.text.prose import read_paragraphs
 from pipeline.parse.text.sections import assign_sections
@@ -68,13 +69,8 @@ def read_report_text(
     # The prose is read with the page furniture blanked out: same offsets, same lines (layout.blank_lines).
     furniture = page_furniture(lines, line_pages)
     prose = blank_lines(text, lines, furniture)
-    paragraphs = read_paragraphs(
-        prose,
-        lines,
-        assign_sections(lines, skip=table_lines, furniture=furniture),
-        furniture=furniture,
-        department=meta.department_name,
-    )
+    sections = assign_sections(lines, skip=table_lines, furniture=furniture)
+    paragraphs = read_paragraphs(prose, lines, sections, furniture=furniture, department=meta.department_name)
     candidates = find_candidates(prose, paragraphs, meta.department_name)
     statements = extract_yoy(prose, paragraphs, candidates, meta.department_name)
     figures = build_figures(prose, candidates, set().union(*(s.consumed for s in statements)))
@@ -97,6 +93,9 @@ def read_report_text(
             break_rows(
                 find_comparability_breaks(prose, paragraphs, meta.fiscal_year), prose, line_index, sha256
             )
+        ),
+        schemas.REPORT_OUTLINE.name: schemas.REPORT_OUTLINE.frame(
+            outline_rows(read_outline(lines, sections, furniture, line_pages), sha256)
         ),
         schemas.PERFORMANCE_SUMMARIES.name: schemas.PERFORMANCE_SUMMARIES.frame(
             [{**key, "table_index": i, **t.summary} for i, t in enumerate(tables)]

@@ -33,6 +33,7 @@ def test_a_gb18030_copy_reads_the_same():
         "yoy_statements",
         "performance_lines",
         "performance_indicators",
+        "report_outline",
         "findings",
     ):
         assert gb[name].equals(utf8[name]), name
