@@ -67,7 +67,12 @@ _SECOND_PERCENT = re.compile(
     rf"[\s，,、]*(?:(?:{CHANGE_WORDS})(?:[（(](?:{CHANGE_WORDS})[）)])?了?|(?:增幅|降幅|减幅)(?:为|达)?)?"
     r"[ \t\u3000\n]*"
 )
-_REASON = re.compile(r"主要原因\s*(?:是|为)?|原因\s*(?:是|为)|主要是|主要由于|主要因为")
+# A PDF line may break inside the words ("主要\n原因是", "主\n要原因是").
+_REASON = re.compile(
+    r"主\s*要\s*原\s*因\s*(?:是|为)?|原\s*因\s*(?:是|为)|主\s*要\s*是|主\s*要\s*由\s*于|主\s*要\s*因\s*为"
+)
+# A sentence that opens with the reason, after the line break or indent it may start with.
+_REASON_OPENING = re.compile(rf"\s*(?:{_REASON.pattern})")
 _REASON_TAIL = re.compile(r"(?:等原因|等|的原因|所致)$")
 _PLACEHOLDER_REASON = re.compile(r"^(?:[0０]+|无|-|—|/)?$")
 _DELIMITER = re.compile(r"[，,；;：:]")
@@ -319,7 +324,7 @@ def _reason(text: str, paragraph: Paragraph, sentence: Sentence, after: int) -> 
     marker = _REASON.search(text, after, sentence.end)
     if marker is None:
         following = paragraph.sentence_after(sentence)
-        opening = following and _REASON.match(text, following.start, following.end)
+        opening = following and _REASON_OPENING.match(text, following.start, following.end)
         if not opening:
             return None, None
         marker, sentence = opening, following

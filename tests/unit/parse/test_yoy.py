@@ -133,3 +133,13 @@ def test_a_placeholder_reason_is_no_reason():
     )
     statement = by_metric(document, "机关运行经费支出")
     assert statement["reason"] is None and statement["reason_printed"] == "无"
+
+
+def test_a_reason_whose_words_a_line_break_splits_is_a_reason():
+    # PDF text breaks lines anywhere: "…增长 17.29%。主\n要原因是…" (江苏省高级人民法院 2017, p22).
+    document = parse_inline(
+        HEAD + "一、支出预算情况说明\n1．行政事业单位离退休（款）未归口管理的行政单位离退休（项）\n"
+        "支出 2347.13 万元，与上年相比增加 345.96 万元，增长 17.29%。主\n要原因是增加离退休人员的支出。\n"
+    )
+    [statement] = [s for s in statements(document) if s["amount_printed"] == "345.96"]
+    assert statement["reason"] == "增加离退休人员的支出"
