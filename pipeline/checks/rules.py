@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pipeline.parse.text.outline import SECTIONS
+
 FINAL_ACCOUNT, BUDGET = "final_account", "budget"
 BOTH = (FINAL_ACCOUNT, BUDGET)
 # Where a rule runs: on one document after its reader (pipeline/checks), or where the warehouse joins two sources
@@ -100,6 +102,16 @@ RULES: tuple[Rule, ...] = (
     Rule("required_table_missing", "缺少必备表格", "A required table is missing",
          "the standard tables of the report's kind (seed required_tables) against the tables the report's loaded "
          "files print; the message says whether the contents (目录) list it", None, BOTH, WAREHOUSE, "critical"),
+    Rule("required_section_missing", "缺少必备说明部分", "A required narrative section is missing",
+         "the narrative sections every report must have (REQUIRED_SECTIONS: 部门概况, 收支总体情况, 三公经费, 机关运行经费, "
+         "政府采购, 国有资产占用, 绩效, 名词解释) against the headings of the report's loaded files; a report whose "
+         "narrative file is not loaded is not judged", None, BOTH, WAREHOUSE, "critical"),
+    Rule("contents_entry_missing", "目录所列内容正文未印", "A contents entry the body does not print",
+         "a table or section the contents (目录) list against the tables and headings the report prints (a required "
+         "one is required_table_missing or required_section_missing instead)", None, BOTH, WAREHOUSE, "error"),
+    Rule("table_not_in_contents", "表格未列入目录", "A table the contents do not list",
+         "a standard table the report prints against its contents (目录), where it has one", None, BOTH, WAREHOUSE,
+         "warning"),
     Rule("empty_table_without_note", "空表无说明", "An empty table without a note",
          "a standard table printed empty with no note that it has no data (本表无数据, 为空表, 无…) and whose figures "
          "the report's narrative does not state either", None, BOTH, WAREHOUSE, "warning"),
@@ -163,4 +175,11 @@ REQUIRED_TABLES: tuple[RequiredTable, ...] = (
     RequiredTable(BUDGET, "政府性基金预算支出表", "Government fund expenditure",
                   ("budget_government_fund_expenditure",)),
     RequiredTable(BUDGET, "“三公”经费支出预算表", "Three public expenses", ("budget_three_public",)),
+)
+
+
+# Every report's narrative must explain these (the 财政部 templates of 部门决算 and 部门预算 alike); the sections'
+# names and headings are ``pipeline.parse.text.outline.SECTIONS``.
+REQUIRED_SECTIONS: tuple[tuple[str, str], ...] = tuple(
+    (report_kind, section.code) for report_kind in BOTH for section in SECTIONS
 )

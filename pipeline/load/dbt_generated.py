@@ -23,9 +23,10 @@ from pathlib import Path
 import yaml
 
 from pipeline import schemas
-from pipeline.checks.rules import ERROR_SHARE, REQUIRED_TABLES, RULES
+from pipeline.checks.rules import ERROR_SHARE, REQUIRED_SECTIONS, REQUIRED_TABLES, RULES
 from pipeline.load.ddl import RAW_SCHEMA, duckdb_type
 from pipeline.parse.tables.titles import ECONOMIC_KINDS, KIND_PATTERNS, UNKNOWN_KIND
+from pipeline.parse.text.outline import SECTIONS
 from pipeline.settings import DBT_PROJECT_DIR, PROJECT_ROOT
 
 SOURCE = "disclosures"
@@ -37,6 +38,7 @@ METRIC_CODES_CSV = DBT_PROJECT_DIR / "seeds" / "metric_codes.csv"
 FINDING_RULES_CSV = DBT_PROJECT_DIR / "seeds" / "finding_rules.csv"
 SEVERITY_MACRO = DBT_PROJECT_DIR / "macros" / "finding_severity.sql"
 REQUIRED_TABLES_CSV = DBT_PROJECT_DIR / "seeds" / "required_tables.csv"
+REQUIRED_SECTIONS_CSV = DBT_PROJECT_DIR / "seeds" / "required_sections.csv"
 RUBRIC_CSV = DBT_PROJECT_DIR / "seeds" / "disclosure_rubric.csv"
 RESEARCH_DOC = PROJECT_ROOT / "docs" / "research.md"
 _RUBRIC_BEGIN = (
@@ -244,6 +246,16 @@ def required_tables_csv() -> str:
     return out.getvalue()
 
 
+def required_sections_csv() -> str:
+    names = {section.code: section for section in SECTIONS}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["report_kind", "section_code", "section_zh", "section_en"])
+    for report_kind, code in REQUIRED_SECTIONS:
+        writer.writerow([report_kind, code, names[code].zh, names[code].en])
+    return out.getvalue()
+
+
 def severity_macro() -> str:
     """``rules.severity`` in SQL, for the findings the warehouse makes where two sources meet."""
     header = _generated("pipeline/checks/rules.py", "").rstrip("\n")
@@ -299,6 +311,7 @@ def generated_files() -> dict[Path, str]:
         FINDING_RULES_CSV: finding_rules_csv(),
         SEVERITY_MACRO: severity_macro(),
         REQUIRED_TABLES_CSV: required_tables_csv(),
+        REQUIRED_SECTIONS_CSV: required_sections_csv(),
         RESEARCH_DOC: research_doc(),
         CHECKS_DOC: checks_doc(),
         METRICS_MACRO: metrics_macro(),

@@ -387,6 +387,9 @@ class _Writer:
             f"应急保障用车0辆，执法执勤用车{vehicles}辆，其他用车0辆；单位价值50万元以上通用设备0台（套），"
             f"单价100万元以上专用设备0台（套）。"
         )
+        # The template's last required section (pipeline/checks/rules.py REQUIRED_SECTIONS); it states no figure.
+        self.para("（四）预算绩效管理情况。")
+        self.para("本部门按照全面实施预算绩效管理的要求，对部门整体支出和项目支出开展了绩效自评。")
 
 
 def _spending_name(code: str) -> str:

@@ -2,12 +2,28 @@
 -- what a report lacks of what its kind requires, one row each, in the columns of raw.findings: a standard table of
 -- its kind that none of its current files prints (required_table_missing, critical), filed under the report's
 -- primary document: a report whose tables file is not loaded yet lacks them until it is, and the finding goes with
--- the next build; a table printed empty without a note that it has no data, about whose figures the narrative of
--- the report says nothing either (empty_table_without_note). Severities are the rules' own (seed finding_rules),
--- there being no difference to weigh.
+-- the next build; a required narrative section no heading names (required_section_missing, critical; a report
+-- whose files are all tables is not judged); a table its contents (目录) list that it does not print
+-- (contents_entry_missing; a required table is required_table_missing instead); a standard table it prints that
+-- its contents do not list (table_not_in_contents); a table printed empty without a note that it has no data,
+-- about whose figures the narrative of the report says nothing either (empty_table_without_note). Severities are
+-- the rules' own (seed finding_rules), there being no difference to weigh.
+{%- set keys = report_keys() %}
 with standard_tables as (
 
     select * from {{ ref('int_report_standard_tables') }}
+
+),
+
+sections as (
+
+    select * from {{ ref('int_report_sections') }}
+
+),
+
+current_documents as (
+
+    select * from {{ ref('int_current_documents') }}
 
 ),
 
@@ -25,12 +41,98 @@ missing_tables as (
         '缺少必备表格：' || standard_tables.standard_table_zh as subject,
         '报告（' || standard_tables.document_count || '份文件）未印出' || standard_tables.standard_table_zh
             || '，' || case standard_tables.report_kind when 'final_account' then '部门决算' else '部门预算' end
-            || '须公开此表。 None of the report''s ' || standard_tables.document_count
+            || '须公开此表' || case when standard_tables.is_listed_in_contents then '（目录列有此表）' else '' end
+            || '。 None of the report''s ' || standard_tables.document_count
             || ' loaded file(s) prints the ' || standard_tables.standard_table_en
-            || ' table, which every ' || replace(standard_tables.report_kind, '_', ' ')
-            || ' report must publish.' as message
+            || ' table, which every ' || replace(standard_tables.report_kind, '_', ' ') || ' report must publish'
+            || case when standard_tables.is_listed_in_contents then ' (its contents list it)' else '' end
+            || '.' as message
     from standard_tables
     where not standard_tables.is_printed
+
+),
+
+missing_sections as (
+
+    select
+        sections.primary_document_sha256 as document_sha256,
+        'required_section_missing' as check_name,
+        '缺少必备说明部分：' || sections.section_zh as subject,
+        cast(null as varchar) as observed_location,
+        '报告说明文字中没有“' || sections.section_zh || '”的标题'
+            || case when sections.is_listed_in_contents then '（目录列有此部分）' else '' end
+            || '。 No heading of the report''s narrative names its ' || sections.section_en
+            || case when sections.is_listed_in_contents then ' (its contents list it)' else '' end
+            || ', a section every report must have.' as message
+    from sections
+    where sections.has_narrative
+        and not sections.has_heading
+
+),
+
+contents_entries as (
+
+    select
+        outline.document_sha256,
+        outline.title_printed,
+        outline.table_kind,
+        outline.page,
+        outline.line_no,
+        {% for key in keys %}current_documents.{{ key }}{% if not loop.last %}, {% endif %}{% endfor %}
+    from {{ ref('stg_disclosures__report_outline') }} as outline
+    inner join current_documents
+        on outline.document_sha256 = current_documents.document_sha256
+    where outline.place = 'contents'
+        and outline.table_kind is not null
+        and outline.table_kind <> 'unknown'
+
+),
+
+kinds_printed as (
+
+    select distinct {% for key in keys %}current_documents.{{ key }}, {% endfor %}tables.table_kind
+    from {{ ref('stg_disclosures__statement_tables') }} as tables
+    inner join current_documents
+        on tables.document_sha256 = current_documents.document_sha256
+
+),
+
+listed_not_printed as (
+
+    select
+        contents_entries.document_sha256,
+        'contents_entry_missing' as check_name,
+        '目录所列未印：' || contents_entries.title_printed as subject,
+        coalesce('p' || contents_entries.page || ':', '') || 'L' || contents_entries.line_no as observed_location,
+        '目录列有“' || contents_entries.title_printed || '”，报告各文件均未印出此表。 The contents list "'
+            || contents_entries.title_printed || '", a table none of the report''s loaded files prints.' as message
+    from contents_entries
+    left join kinds_printed
+        on {{ same_keys('contents_entries', 'kinds_printed', keys) }}
+        and contents_entries.table_kind = kinds_printed.table_kind
+    left join {{ ref('required_tables') }} as required_tables
+        on contents_entries.table_kind = required_tables.table_kind
+        and contents_entries.report_kind = required_tables.report_kind
+    where kinds_printed.table_kind is null
+        and required_tables.table_kind is null
+
+),
+
+printed_not_listed as (
+
+    select
+        standard_tables.printed_document_sha256 as document_sha256,
+        'table_not_in_contents' as check_name,
+        '未列入目录：' || standard_tables.standard_table_zh as subject,
+        'p' || standard_tables.printed_page_first || ':' || standard_tables.standard_table_zh as observed_location,
+        '报告印出' || standard_tables.standard_table_zh || '（第' || standard_tables.printed_page_first
+            || '页），目录未列此表。 The report prints the ' || standard_tables.standard_table_en
+            || ' table (page ' || standard_tables.printed_page_first || '), which its contents do not list.'
+            as message
+    from standard_tables
+    where standard_tables.is_printed
+        and standard_tables.has_contents
+        and not standard_tables.is_listed_in_contents
 
 ),
 
@@ -42,7 +144,7 @@ empty_tables as (
         tables.table_kind,
         tables.table_title,
         tables.page_first,
-        {% for key in report_keys() %}documents.{{ key }}{% if not loop.last %}, {% endif %}{% endfor %}
+        {% for key in keys %}documents.{{ key }}{% if not loop.last %}, {% endif %}{% endfor %}
     from {{ ref('stg_disclosures__statement_tables') }} as tables
     inner join {{ ref('int_current_documents') }} as documents
         on tables.document_sha256 = documents.document_sha256
@@ -92,6 +194,15 @@ unioned as (
     union all
     select document_sha256, check_name, subject, observed_location, message
     from empty_without_note
+    union all
+    select document_sha256, check_name, subject, observed_location, message
+    from missing_sections
+    union all
+    select document_sha256, check_name, subject, observed_location, message
+    from listed_not_printed
+    union all
+    select document_sha256, check_name, subject, observed_location, message
+    from printed_not_listed
 
 )
 

@@ -1,6 +1,6 @@
 -- fct_disclosure_completeness: 每份报告（部门 × 范围 × 年度 × 种类）的公开完整度与 0–100 得分 /
 -- one row per report (department_key x report_scope x fiscal_year x report_kind): which of its kind's standard
--- tables it prints (seed required_tables), how far its classifications go down (功能分类 to 项, 经济分类 to 款), whether
+-- tables it prints (seed required_tables) and which required narrative sections it heads (seed required_sections), how far its classifications go down (功能分类 to 项, 经济分类 to 款), whether
 -- it discloses the 三公 parts, performance, 机关运行经费, 政府采购 and 国有资产, and a score weighted by the seed
 -- disclosure_rubric. A report in two files (narrative and tables) is one row: what either file discloses counts.
 {%- set keys = report_keys() %}
@@ -34,6 +34,20 @@ standard_tables as (
         count(*) filter (where is_printed) as standard_tables_present,
         list_sort(list(standard_table_zh) filter (where not is_printed)) as standard_tables_missing
     from {{ ref('int_report_standard_tables') }}
+    group by {{ keys | join(', ') }}
+
+),
+
+sections_headed as (
+
+    -- A report whose files are all tables (its narrative published apart, not loaded) has no sections to count.
+    select
+        {{ keys | join(', ') }},
+        count(*) as narrative_sections_required,
+        count(*) filter (where has_heading) as narrative_sections_present,
+        list_sort(list(section_zh) filter (where not has_heading)) as narrative_sections_missing,
+        bool_or(has_narrative) as has_narrative
+    from {{ ref('int_report_sections') }}
     group by {{ keys | join(', ') }}
 
 ),
@@ -99,6 +113,11 @@ items as (
         standard_tables.standard_tables_required,
         standard_tables.standard_tables_present,
         standard_tables.standard_tables_missing,
+        sections_headed.narrative_sections_required,
+        case when sections_headed.has_narrative then sections_headed.narrative_sections_present end
+            as narrative_sections_present,
+        case when sections_headed.has_narrative then sections_headed.narrative_sections_missing end
+            as narrative_sections_missing,
         case
             when code_depth.function_code_digits >= 7 then '项'
             when code_depth.function_code_digits >= 5 then '款'
@@ -117,6 +136,8 @@ items as (
     from reports
     left join standard_tables
         on {{ same_keys('reports', 'standard_tables', keys) }}
+    left join sections_headed
+        on {{ same_keys('reports', 'sections_headed', keys) }}
     left join code_depth
         on {{ same_keys('reports', 'code_depth', keys) }}
     left join metrics
@@ -154,6 +175,9 @@ select
     cast(items.standard_tables_required as integer) as standard_tables_required,
     cast(coalesce(items.standard_tables_present, 0) as integer) as standard_tables_present,
     cast(items.standard_tables_missing as varchar[]) as standard_tables_missing,
+    cast(items.narrative_sections_required as integer) as narrative_sections_required,
+    cast(items.narrative_sections_present as integer) as narrative_sections_present,
+    cast(items.narrative_sections_missing as varchar[]) as narrative_sections_missing,
     cast(items.function_class_depth as varchar) as function_class_depth,
     cast(items.economic_class_depth as varchar) as economic_class_depth,
     cast(items.three_public_parts_disclosed as integer) as three_public_parts_disclosed,
