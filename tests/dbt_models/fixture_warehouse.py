@@ -473,6 +473,12 @@ DEPARTMENT_FACTS_TABLES = {
 }
 
 
+# D's budget has contents (目录) on page 2 listing its summary table and a procurement table it does not print; its
+# expenditure and fund tables are printed but not listed.
+D_BUDGET_CONTENTS = [("一、收支预算总表", "budget_income_expenditure_summary"),
+                     ("二、政府采购预算表", "budget_government_procurement")]
+
+
 def department_facts_rows() -> dict[str, list[dict]]:
     """Department D's budget and final account of 2022: documents, statement tables and line items."""
     rows: dict[str, list[dict]] = {s.name: [] for s in schemas.ALL_FRAMES}
@@ -500,6 +506,12 @@ def department_facts_rows() -> dict[str, list[dict]]:
                     "classification_code": code, "code_system": code_system, "item_name": item,
                     "measure": measure, "value_printed": value, "unit_printed": "万元", "value_wan_yuan": D(value),
                 })
+    for entry_index, (title, table_kind) in enumerate(D_BUDGET_CONTENTS):
+        rows["report_outline"].append({
+            "document_sha256": SHA["D2022B"], "entry_index": entry_index, "place": "contents", "section_code": None,
+            "table_kind": table_kind, "title_printed": title, "page_printed": None, "line_no": 3 + entry_index,
+            "page": 2, "char_start": None, "char_end": None,
+        })
     return rows
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.checks.rules import REQUIRED_TABLES
-from tests.dbt_models.fixture_warehouse import DEPARTMENT_FACTS_TABLES, SHA
+from tests.dbt_models.fixture_warehouse import D_BUDGET_CONTENTS, DEPARTMENT_FACTS_TABLES, SHA
 
 # Each test reads a dbt build of the fixture warehouse.
 pytestmark = pytest.mark.slow
@@ -305,3 +305,28 @@ def test_a_table_printed_empty_without_a_note_is_a_finding_with_its_page(run):
     assert found == [
         {"document_sha256": SHA["D2022B"], "subject": f"空表无说明：{title}", "severity": "warning", "page": index + 5}
     ]
+
+
+def test_the_contents_against_the_tables_printed(run):
+    required = _required_tables("budget")
+    listed = {kind for _, kind in D_BUDGET_CONTENTS}
+    printed = {kind for kind, _, _ in DEPARTMENT_FACTS_TABLES["D2022B"]}
+    found = rows(
+        run,
+        "select check_name, subject, severity, page from fct_finding "
+        "where check_name in ('contents_entry_missing', 'table_not_in_contents') and document_sha256 = ? "
+        "order by check_name, subject",
+        [SHA["D2022B"]],
+    )
+    # a table listed but not printed (and required of no budget), and each required table printed but not listed
+    [(unprinted_title, _)] = [(t, k) for t, k in D_BUDGET_CONTENTS if k not in printed and k not in required]
+    unlisted = sorted(required[k] for k in printed - listed if k in required)
+    assert [(f["check_name"], f["subject"]) for f in found] == [
+        ("contents_entry_missing", f"目录所列未印：{unprinted_title}"),
+        *[("table_not_in_contents", f"未列入目录：{name}") for name in unlisted],
+    ]
+    assert unlisted
+    assert {(f["check_name"], f["severity"]) for f in found} == {
+        ("contents_entry_missing", "error"), ("table_not_in_contents", "warning")
+    }
+    assert found[0]["page"] == 2
