@@ -36,7 +36,10 @@ def check_document(document: ParsedDocument) -> CheckedDocument:
     made."""
     shas = document[schemas.DOCUMENTS.name]["document_sha256"]
     narrative = find_inconsistencies(
-        document.frames, figure_lists=document.figure_lists, provenance=document.provenance
+        document.frames,
+        figure_lists=document.figure_lists,
+        provenance=document.provenance,
+        placeholders=document.placeholders,
     )
     tables = (
         table_findings(shas[0], document[schemas.STATEMENT_TABLES.name], document[schemas.LINE_ITEMS.name])

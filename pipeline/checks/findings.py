@@ -13,11 +13,11 @@ from collections.abc import Mapping, Sequence
 import polars as pl
 
 from pipeline import schemas
-from pipeline.checks import narrative, performance, ranges, sums
+from pipeline.checks import narrative, performance, ranges, sums, template
 from pipeline.checks.facts import Finding, ReportFacts
 from pipeline.checks.rounding import to_frame
 from pipeline.parse.provenance import Provenance
-from pipeline.parse.result import FigureList
+from pipeline.parse.result import FigureList, Placeholder
 
 
 def find_inconsistencies(
@@ -25,6 +25,7 @@ def find_inconsistencies(
     *,
     figure_lists: Sequence[FigureList] = (),
     provenance: Provenance | None = None,
+    placeholders: Sequence[Placeholder] = (),
 ) -> pl.DataFrame:
     """Runs every check over one document's frames and returns its FINDINGS frame."""
     documents = frames[schemas.DOCUMENTS.name]
@@ -49,6 +50,7 @@ def find_inconsistencies(
         *performance.performance_execution_rate(facts),
         *performance.rate_against_zero_base(facts),
         *performance.performance_total_score(facts),
+        *template.template_placeholders(placeholders),
     ]
     sha256 = documents["document_sha256"][0]
     return schemas.FINDINGS.frame([finding_row(sha256, f) for f in _unique_subjects(findings)])

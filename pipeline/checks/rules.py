@@ -82,6 +82,9 @@ RULES: tuple[Rule, ...] = (
     Rule("performance_total_score", "绩效自评表总分等于各项得分之和", "Performance table: total score",
          "绩效自评表: 总评价得分 against the sum of the indicators' scores (分), and the narrative's 自评得分 and "
          "涉及资金 against the table's", None, BOTH, DOCUMENT),
+    Rule("template_placeholder", "模板占位符未替换", "A template's placeholder left in",
+         "a run of X where the template asks for a name, a year or an amount (XX局, ××部门, XXXX年度) printed as is",
+         None, BOTH, DOCUMENT, "error"),
     Rule("amount_out_of_range", "数字超出可存范围", "A number beyond what the warehouse holds",
          "a number printed beyond its column's range (amounts below 10^18, percents and scores below 10^8): kept as "
          "printed with its place, no value, left out of every other check", None, BOTH, DOCUMENT),
@@ -95,7 +98,8 @@ RULES: tuple[Rule, ...] = (
     Rule("unit_slip_ten_thousand", "说明金额与表格相差一万倍", "The narrative's amount is the table's ×10,000",
          "a narrative figure that is its table's figure times or divided by 10,000 (万元 written as 元, or the "
          "reverse); listed instead of narrative_matches_table", "万元", BOTH, WAREHOUSE, "error"),
-    Rule("classification_name_differs", "功能分类科目名称与当年科目不符", "A function class named otherwise than its code",
+    Rule("classification_name_differs", "功能分类科目名称与当年科目不符",
+         "A function class named otherwise than its code",
          "a 功能分类 类 or 款 printed with a name that is neither the code's name (seed function_class_names) nor a "
          "former name still in force that year (seed function_class_former_names); brackets' width aside", None,
          BOTH, WAREHOUSE, "warning"),
@@ -103,9 +107,9 @@ RULES: tuple[Rule, ...] = (
          "the standard tables of the report's kind (seed required_tables) against the tables the report's loaded "
          "files print; the message says whether the contents (目录) list it", None, BOTH, WAREHOUSE, "critical"),
     Rule("required_section_missing", "缺少必备说明部分", "A required narrative section is missing",
-         "the narrative sections every report must have (REQUIRED_SECTIONS: 部门概况, 收支总体情况, 三公经费, 机关运行经费, "
-         "政府采购, 国有资产占用, 绩效, 名词解释) against the headings of the report's loaded files; a report whose "
-         "narrative file is not loaded is not judged", None, BOTH, WAREHOUSE, "critical"),
+         "the narrative sections every report must have (REQUIRED_SECTIONS: 部门概况, 收支总体情况, 三公经费, "
+         "机关运行经费, 政府采购, 国有资产占用, 绩效, 名词解释) against the headings of the report's loaded files; "
+         "a report whose narrative file is not loaded is not judged", None, BOTH, WAREHOUSE, "critical"),
     Rule("contents_entry_missing", "目录所列内容正文未印", "A contents entry the body does not print",
          "a table or section the contents (目录) list against the tables and headings the report prints (a required "
          "one is required_table_missing or required_section_missing instead)", None, BOTH, WAREHOUSE, "error"),

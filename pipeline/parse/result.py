@@ -20,15 +20,28 @@ class FigureList:
     list_word: str  # the word that opened the list, e.g. 其中 or 主要包括
 
 
+@dataclass(frozen=True)
+class Placeholder:
+    """A template's placeholder left in the text (``pipeline.parse.text.placeholders``): "XX局", "××部门"."""
+
+    printed: str
+    line_no: int
+    char_start: int
+    char_end: int
+    page: int | None
+
+
 @dataclass
 class ParsedDocument:
     """The frames one document yields, keyed by ``FrameSchema.name`` (every name of ``schemas.PARSED_FRAMES``),
     validated here, where they are made; and what the checks read beside them: the narrative's lists of parts
-    (``figure_lists``) and how each figure was printed (``provenance``)."""
+    (``figure_lists``), how each figure was printed (``provenance``) and the template placeholders left in the
+    text (``placeholders``)."""
 
     frames: dict[str, pl.DataFrame] = field(default_factory=dict)
     figure_lists: Sequence[FigureList] = ()
     provenance: Provenance = field(default_factory=dict)
+    placeholders: Sequence[Placeholder] = ()
 
     def __post_init__(self) -> None:
         for schema in schemas.PARSED_FRAMES:

@@ -243,7 +243,9 @@ def test_amount_and_percent_columns_are_exact_decimals(run):
 
 def _required_tables(report_kind: str) -> dict[str, str]:
     """Each table kind that prints a standard table of ``report_kind``, and that table's name."""
-    return {kind: table.zh for table in REQUIRED_TABLES if table.report_kind == report_kind for kind in table.table_kinds}
+    return {
+        kind: table.zh for table in REQUIRED_TABLES if table.report_kind == report_kind for kind in table.table_kinds
+    }
 
 
 @pytest.mark.parametrize("key, report_kind", [("D2022F", "final_account"), ("D2022B", "budget")])
@@ -256,7 +258,9 @@ def test_completeness_counts_the_standard_tables_each_report_prints(run, key, re
         "select * from fct_disclosure_completeness where department_key = ? and fiscal_year = 2022 and report_kind = ?",
         [D_KEY, report_kind],
     )
-    assert (row["standard_tables_required"], row["standard_tables_present"]) == (len(set(required.values())), len(printed))
+    assert (row["standard_tables_required"], row["standard_tables_present"]) == (
+        len(set(required.values())), len(printed)
+    )
     assert set(row["standard_tables_missing"]) == missing and missing
 
 
@@ -288,7 +292,9 @@ def test_a_function_class_named_as_before_its_years_catalogue_is_a_finding_with_
         [D_KEY],
     )
     # fixture_warehouse prints table i on page i + 5
-    [page] = [i + 5 for i, (_, _, cells) in enumerate(DEPARTMENT_FACTS_TABLES["D2022B"]) if any(c[1] == "20805" for c in cells)]
+    [page] = [
+        i + 5 for i, (_, _, cells) in enumerate(DEPARTMENT_FACTS_TABLES["D2022B"]) if any(c[1] == "20805" for c in cells)
+    ]
     assert [(f["document_sha256"], f["severity"], f["page"]) for f in found] == [(SHA["D2022B"], "warning", page)]
     assert "行政事业单位离退休" in found[0]["message"] and "行政事业单位养老支出" in found[0]["message"]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import struct
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import polars as pl
 
@@ -165,8 +165,6 @@ def frames(tables: list[ReadTable], sha256: str) -> tuple[pl.DataFrame, pl.DataF
 def with_tables(document: ParsedDocument, tables: list[ReadTable], sha256: str) -> ParsedDocument:
     """A document's frames with its tables' frames added."""
     statement_tables, line_items = frames(tables, sha256)
-    return ParsedDocument(
-        frames={**document.frames, STATEMENT_TABLES.name: statement_tables, LINE_ITEMS.name: line_items},
-        figure_lists=document.figure_lists,
-        provenance=document.provenance,
+    return replace(
+        document, frames={**document.frames, STATEMENT_TABLES.name: statement_tables, LINE_ITEMS.name: line_items}
     )

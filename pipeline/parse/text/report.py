@@ -20,6 +20,7 @@ from pipeline.parse.text.lines import LineIndex, blank_lines, page_furniture, sp
 from pipeline.parse.text.narrative import build_figures, figure_rows, find_candidates, share_provenance
 from pipeline.parse.text.outline import outline_rows, read_outline
 from pipeline.parse.text.performance_table import find_performance_tables, read_performance_table
+from pipeline.parse.text.placeholders import find_placeholders
 from pipeline.parse.text.prose import read_paragraphs
 from pipeline.parse.text.sections import assign_sections
 from pipeline.parse.text.yoy import extract_yoy, yoy_provenance
@@ -115,7 +116,10 @@ def read_report_text(
     if line_pages is not None:
         frames = {name: _with_pages(frame, line_pages) for name, frame in frames.items()}
     return ParsedDocument(
-        frames=frames, figure_lists=find_figure_lists(prose, paragraphs, figures), provenance=provenance
+        frames=frames,
+        figure_lists=find_figure_lists(prose, paragraphs, figures),
+        provenance=provenance,
+        placeholders=find_placeholders(lines, line_pages),
     )
 
 

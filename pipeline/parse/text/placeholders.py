@@ -1,0 +1,35 @@
+"""Placeholders a report's template left in: a run of X where the template asks for a name, a year or an
+amount ("XX局", "××部门", "XXXX年度", "XX万元"). The checks list each (``template_placeholder``); this module only
+finds them.
+
+A run counts when it stands next to a Chinese character and apart from Latin letters and digits, so that a code,
+an address or a product name ("XX-2000", "www.xx.gov.cn") is none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.parse.result import Placeholder
+from pipeline.parse.text.lines import Line
+
+_RUN = r"[XxＸｘ×]{2,}"
+_HAN = r"[\u4e00-\u9fff]"
+_PLACEHOLDER = re.compile(
+    rf"(?<![A-Za-z0-9.\-]){_RUN}(?={_HAN})|(?<={_HAN}){_RUN}(?![A-Za-z0-9.\-])"
+)
+
+
+def find_placeholders(lines: list[Line], line_pages: list[int] | None = None) -> list[Placeholder]:
+    """Each placeholder of ``lines``, with its line, its span in the text and (for a PDF) its page."""
+    return [
+        Placeholder(
+            printed=line.text[match.start() : match.end()],
+            line_no=line.no,
+            char_start=line.start + match.start(),
+            char_end=line.start + match.end(),
+            page=line_pages[line.no - 1] if line_pages else None,
+        )
+        for line in lines
+        for match in _PLACEHOLDER.finditer(line.text)
+    ]

@@ -1,0 +1,46 @@
+"""Template placeholders left in a report's text, and the one finding each gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.checks.document import check_document
+from pipeline.parse.text.lines import split_lines
+from pipeline.parse.text.placeholders import find_placeholders
+from pipeline.parse.text.report import read_report_text
+
+
+@pytest.mark.parametrize(
+    "line, printed",
+    [
+        ("XX局2023年度部门决算", ["XX"]),
+        ("中共××县委××部2023年度部门预算", ["××", "××"]),
+        ("XXXX年度收入总计100万元", ["XXXX"]),
+        ("比上年增加ＸＸ万元", ["ＸＸ"]),
+        # a product or an address is no placeholder
+        ("购置XX-2000型设备一台", []),
+        ("详见网站www.xx.gov.cn", []),
+        ("采购Xbox游戏机", []),
+        ("收入总计100万元", []),
+    ],
+)
+def test_a_run_of_x_beside_chinese_is_a_placeholder(line, printed) -> None:
+    assert [p.printed for p in find_placeholders(split_lines(line))] == printed
+
+
+def test_a_placeholder_is_one_error_at_its_page_and_span() -> None:
+    # (a cover naming no department at all is no report: it is quarantined, not_a_report)
+    text = (
+        "某县林业局2023年度部门决算\n2023年度部门决算情况说明\n一、收入支出决算总体情况说明\n"
+        "XX局本年收入合计200.00万元。\n"
+    )
+    read = read_report_text(
+        text, sha256="x", source_path="x.pdf", media_type="application/pdf", text_encoding=None,
+        line_pages=[1, 2, 2, 2],
+    )
+    [finding] = [f for f in check_document(read)["findings"].to_dicts() if f["check_name"] == "template_placeholder"]
+    start = text.index("XX局")
+    assert (finding["severity"], finding["page"], finding["observed_location"]) == (
+        "error", 2, f"p2:L4:{start}-{start + 2}"
+    )
+    assert finding["observed_value"] is None and finding["expected_value"] is None
