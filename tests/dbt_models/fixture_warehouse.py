@@ -383,6 +383,7 @@ def _insert(con: duckdb.DuckDBPyConnection, rows: dict[str, list[dict]]) -> None
 # 115.00 (201: 100.00, 208: 15.00): execution 104.55%. 2010602 is printed by the final only. The final's basic
 # expenditure table prints 30201 as 办公经费 where the national list says 办公费 (a name flagged, not replaced); the
 # budget prints 20805 under its name before the 2021 科目 (行政事业单位离退休), no longer in force in 2022.
+# The budget's 三公 table gives its total and 公务接待费 only, its fund table is printed empty without a note.
 # Consistent otherwise: income sources, 三公 parts and function classes add up to their totals.
 SHA.update({"D2022B": _sha("D-2022-budget"), "D2022F": _sha("D-2022-final")})
 
@@ -469,6 +470,11 @@ DEPARTMENT_FACTS_TABLES = {
         ]),
         # printed empty, without a note that it has no data (and no narrative says so)
         ("budget_government_fund_expenditure", "政府性基金预算支出表", []),
+        # a 三公 total with one part: the other two are given nowhere in the report
+        ("budget_three_public", "“三公”经费支出预算表", [
+            (0, None, None, "合计", "合计", "4.00"),
+            (0, None, None, "合计", "公务接待费", "1.50"),
+        ]),
     ],
 }
 

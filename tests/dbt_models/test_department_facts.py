@@ -336,3 +336,20 @@ def test_the_contents_against_the_tables_printed(run):
         ("contents_entry_missing", "error"), ("table_not_in_contents", "warning")
     }
     assert found[0]["page"] == 2
+
+
+def test_a_three_public_total_without_its_parts_names_the_parts_given_nowhere(run):
+    parts = {"因公出国（境）费", "公务接待费", "公务用车购置及运行费"}
+    [table] = [cells for kind, _, cells in DEPARTMENT_FACTS_TABLES["D2022B"] if kind == "budget_three_public"]
+    given = {measure for _, _, _, _, measure, _ in table} & parts
+    found = rows(
+        run,
+        "select document_sha256, check_name, subject, severity from fct_finding "
+        "where check_name = 'three_public_parts_missing' and department_key = ?",
+        [D_KEY],
+    )
+    # the final account splits its 三公 total: only the budget's finding
+    assert found == [{
+        "document_sha256": SHA["D2022B"], "check_name": "three_public_parts_missing",
+        "subject": "“三公”经费未分项：" + "、".join(sorted(parts - given)), "severity": "error",
+    }]

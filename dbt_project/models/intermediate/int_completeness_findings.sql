@@ -6,8 +6,9 @@
 -- whose files are all tables is not judged); a table its contents (目录) list that it does not print
 -- (contents_entry_missing; a required table is required_table_missing instead); a standard table it prints that
 -- its contents do not list (table_not_in_contents); a table printed empty without a note that it has no data,
--- about whose figures the narrative of the report says nothing either (empty_table_without_note). Severities are
--- the rules' own (seed finding_rules), there being no difference to weigh.
+-- about whose figures the narrative of the report says nothing either (empty_table_without_note); a 三公 total
+-- printed without one of its three parts in any table or the narrative (three_public_parts_missing). Severities
+-- are the rules' own (seed finding_rules), there being no difference to weigh.
 {%- set keys = report_keys() %}
 with standard_tables as (
 
@@ -187,6 +188,55 @@ empty_without_note as (
 
 ),
 
+three_public_parts as (
+
+    select part.metric_code, metric_codes.label_zh, metric_codes.label_en
+    from (values ('overseas_travel'), ('official_reception'), ('official_vehicles')) as part (metric_code)
+    inner join {{ ref('metric_codes') }} as metric_codes
+        on part.metric_code = metric_codes.metric_code
+
+),
+
+three_public_totals as (
+
+    -- Only a total printed as an amount: a total of 0, or one stated nil, has nothing to split.
+    select * from {{ ref('int_department_metrics') }}
+    where metric_code = 'three_public_expenses'
+        and disclosure_status = 'printed'
+
+),
+
+parts_missing as (
+
+    select
+        three_public_totals.document_sha256,
+        three_public_totals.page,
+        list_sort(list(three_public_parts.label_zh)) as missing_zh,
+        list_sort(list(three_public_parts.label_en)) as missing_en
+    from three_public_totals
+    cross join three_public_parts
+    left join {{ ref('int_department_metrics') }} as parts
+        on {{ same_keys('three_public_totals', 'parts', keys) }}
+        and three_public_parts.metric_code = parts.metric_code
+    where coalesce(parts.disclosure_status, 'not_disclosed') = 'not_disclosed'
+    group by three_public_totals.document_sha256, three_public_totals.page
+
+),
+
+three_public_unsplit as (
+
+    select
+        document_sha256,
+        'three_public_parts_missing' as check_name,
+        '“三公”经费未分项：' || array_to_string(missing_zh, '、') as subject,
+        'p' || page || ':三公经费' as observed_location,
+        '报告印出“三公”经费合计，表格与说明文字均未列出其中的' || array_to_string(missing_zh, '、')
+            || '。 The report prints its three public expenses in total but neither a table nor the narrative gives '
+            || array_to_string(missing_en, ', ') || '.' as message
+    from parts_missing
+
+),
+
 unioned as (
 
     select document_sha256, check_name, subject, cast(null as varchar) as observed_location, message
@@ -203,6 +253,9 @@ unioned as (
     union all
     select document_sha256, check_name, subject, observed_location, message
     from printed_not_listed
+    union all
+    select document_sha256, check_name, subject, observed_location, message
+    from three_public_unsplit
 
 )
 
