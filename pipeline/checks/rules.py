@@ -117,9 +117,9 @@ RULES: tuple[Rule, ...] = (
          "a standard table the report prints against its contents (目录), where it has one", None, BOTH, WAREHOUSE,
          "warning"),
     Rule("three_public_parts_missing", "“三公”经费未分项", "The three public expenses without their parts",
-         "a 三公 total printed as an amount against its three parts (因公出国（境）费, 公务接待费, 公务用车购置及运行费) in "
-         "the report's tables and narrative: one finding naming each part given nowhere", None, BOTH, WAREHOUSE,
-         "error"),
+         "a 三公 total printed as an amount against its three parts (因公出国（境）费, 公务接待费, "
+         "公务用车购置及运行费) in the report's tables and narrative: one finding naming each part given nowhere", None,
+         BOTH, WAREHOUSE, "error"),
     Rule("empty_table_without_note", "空表无说明", "An empty table without a note",
          "a standard table printed empty with no note that it has no data (本表无数据, 为空表, 无…) and whose figures "
          "the report's narrative does not state either", None, BOTH, WAREHOUSE, "warning"),
