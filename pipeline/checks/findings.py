@@ -46,6 +46,7 @@ def find_inconsistencies(
         *narrative.stated_share_matches(facts),
         *narrative.amount_precision(facts),
         *narrative.yoy_pct_consistent(facts),
+        *narrative.change_without_reason(facts),
         *performance.performance_allocated_vs_budget(facts),
         *performance.performance_execution_rate(facts),
         *performance.rate_against_zero_base(facts),

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from pipeline.checks.facts import Finding, ReportFacts, figure_amount, figure_location
 from pipeline.checks.rounding import compare_percent, decimals_of, half_unit, plain, printed_form
-from pipeline.checks.rules import severity
+from pipeline.checks.rules import LARGE_CHANGE_PCT, RULES_BY_NAME, severity
 from pipeline.parse.text.quantities import to_decimal
 
 # 万元 amounts are printed to the 0.01 (fen-level precision would be 0.0001 万元 and is never printed).
@@ -269,6 +269,40 @@ def _is_wan_yuan(statement: dict) -> bool:
 
 def _rounded(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-_WAN_YUAN_DECIMALS))
+
+
+def change_without_reason(facts: ReportFacts) -> list[Finding]:
+    """A change stated at ``LARGE_CHANGE_PCT`` or more with no reason after it (``yoy_statements.reason``, a
+    placeholder such as "0等原因" being none). A change restated elsewhere with the same amount and a reason — the
+    总计's increase explained where its 一般公共预算 part repeats it — is explained."""
+    explained = {
+        (s["change_sign"], s["change_amount_wan_yuan"])
+        for s in facts.yoy
+        if s["reason"] is not None and s["change_amount_wan_yuan"] is not None
+    }
+    return [
+        Finding(
+            check_name="change_without_reason",
+            severity=RULES_BY_NAME["change_without_reason"].severity,
+            subject=f"{s['section']}：{s['metric_label']} {s['pct_printed']}%",
+            observed=s["change_pct"],
+            expected=None,
+            tolerance=None,
+            observed_location=_statement_location(s),
+            expected_location=None,
+            message=(
+                f"{s['metric_label']}与上年相比{s['direction']}{s['pct_printed']}%，未说明原因"
+                + (f"（原因处印为“{s['reason_printed']}”）" if s["reason_printed"] else "")
+                + f"。 A change of {s['pct_printed']}% is stated without a reason."
+            ),
+        )
+        for s in facts.yoy
+        if s["reason"] is None
+        and s["change_sign"] in (1, -1)
+        and s["change_pct"] is not None
+        and s["change_pct"] >= LARGE_CHANGE_PCT
+        and (s["change_sign"], s["change_amount_wan_yuan"]) not in explained
+    ]
 
 
 def _statement_location(statement: dict) -> str:

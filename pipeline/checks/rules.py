@@ -67,6 +67,10 @@ RULES: tuple[Rule, ...] = (
          "a share the narrative states (占X%) against its amount over the total", "%", BOTH, DOCUMENT),
     Rule("yoy_pct_consistent", "所述增减率与增减额一致", "A stated change rate matches the stated amounts",
          "a stated year-over-year percent against the stated change over the implied prior year", "%", BOTH, DOCUMENT),
+    Rule("change_without_reason", "大幅增减未说明原因", "A large change without a stated reason",
+         "a year-over-year change stated at 10% or more (LARGE_CHANGE_PCT) with no reason after it (主要原因是…, in "
+         "its sentence or opening the next) and none where the same amount is restated", "%", BOTH, DOCUMENT,
+         "warning"),
     Rule("amount_precision", "金额小数位与同段不一致", "An amount printed with other decimals than its siblings",
          "an amount printed with more decimals than the amounts beside it (294.561 among 2-decimal figures)",
          "万元", BOTH, DOCUMENT),
@@ -126,6 +130,9 @@ RULES: tuple[Rule, ...] = (
 )
 
 RULES_BY_NAME = {rule.check_name: rule for rule in RULES}
+
+# A stated change of this many percent or more must say why (change_without_reason).
+LARGE_CHANGE_PCT = Decimal(10)
 
 # A difference of this share of the figure or more is an error.
 ERROR_SHARE = Decimal("0.01")

@@ -167,21 +167,27 @@ def extract_yoy(
 ) -> list[YoyStatement]:
     """Every statement, in document order; ``department`` is dropped where a metric's name starts with it."""
     statements = []
-    for paragraph in paragraphs:
+    for index, paragraph in enumerate(paragraphs):
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         carried: str | None = None  # the comparison a run of "其中：X持平；Y持平" sentences takes over
         for sentence in paragraph.sentences:
-            found = _in_sentence(text, paragraph, sentence, candidates, department)
+            found = _in_sentence(text, paragraph, sentence, candidates, department, following)
             if found:
                 carried = found[-1].comparison
             elif carried:
-                found = _listed_parts(text, paragraph, sentence, carried, department)
+                found = _listed_parts(text, paragraph, sentence, carried, department, following)
                 carried = carried if found else None
             statements += found
     return statements
 
 
 def _in_sentence(
-    text: str, paragraph: Paragraph, sentence: Sentence, candidates: list[Candidate], department: str | None
+    text: str,
+    paragraph: Paragraph,
+    sentence: Sentence,
+    candidates: list[Candidate],
+    department: str | None,
+    following: Paragraph | None,
 ) -> list[YoyStatement]:
     found = []
     comparisons = list(_COMPARISON.finditer(text, sentence.start, sentence.end))
@@ -199,7 +205,7 @@ def _in_sentence(
                 text, paragraph, sentence, comparison, subject_text, candidates, department
             )
             end = (percent or amount).end if (percent or amount) else word_span[1]
-            reason, reason_printed = _reason(text, paragraph, sentence, end)
+            reason, reason_printed = _reason(text, paragraph, sentence, end, following)
             found.append(
                 YoyStatement(
                     paragraph,
@@ -219,7 +225,12 @@ def _in_sentence(
 
 
 def _listed_parts(
-    text: str, paragraph: Paragraph, sentence: Sentence, comparison: str, department: str | None
+    text: str,
+    paragraph: Paragraph,
+    sentence: Sentence,
+    comparison: str,
+    department: str | None,
+    following: Paragraph | None,
 ) -> list[YoyStatement]:
     """The parts a statement goes on to list in sentences of their own, under its comparison: "…与2023年度持平。
     其中：因公出国（境）费支出决算持平；公务接待费支出决算持平" - each names what changed before its direction."""
@@ -232,7 +243,7 @@ def _listed_parts(
     if not _names_metric(metric):
         return []
     end = (percent or amount).end if (percent or amount) else word_span[1]
-    reason, reason_printed = _reason(text, paragraph, sentence, end)
+    reason, reason_printed = _reason(text, paragraph, sentence, end, following)
     return [
         YoyStatement(
             paragraph, sentence, metric, direction, amount, percent, reason, reason_printed, word_span, comparison
@@ -319,11 +330,17 @@ def _head_label(paragraph: Paragraph, comparison_at: int, candidates: list[Candi
     return ""
 
 
-def _reason(text: str, paragraph: Paragraph, sentence: Sentence, after: int) -> tuple[str | None, str | None]:
-    """The reason stated after the change in its sentence, or in the next one if that opens with it."""
+def _reason(
+    text: str, paragraph: Paragraph, sentence: Sentence, after: int, following_paragraph: Paragraph | None = None
+) -> tuple[str | None, str | None]:
+    """The reason stated after the change in its sentence, or in the next one if that opens with it — the next
+    paragraph's first after a paragraph's last sentence (a PDF line ending in 。 may end a paragraph: "…增长16.07%。"
+    / "主要原因：一是…")."""
     marker = _REASON.search(text, after, sentence.end)
     if marker is None:
-        following = paragraph.sentence_after(sentence)
+        following = paragraph.sentence_after(sentence) or (
+            following_paragraph.sentences[0] if following_paragraph and following_paragraph.sentences else None
+        )
         opening = following and _REASON_OPENING.match(text, following.start, following.end)
         if not opening:
             return None, None

@@ -247,3 +247,33 @@ def test_every_finding_has_a_message_and_locations(check):
     finding = only(findings_of(document), check)
     assert finding["message"] and finding["observed_location"].startswith("L")
     assert finding["expected_location"].startswith("L")
+
+
+@pytest.mark.parametrize(
+    "sentences, expected",
+    [
+        # 50% with no reason: one warning, in percent
+        ("机关运行经费支出12.00万元，比上年增加4.00万元，增长50.00%。\n", ["机关运行经费：机关运行经费支出 50.00%"]),
+        # its reason in the next sentence, or opening the next paragraph
+        ("机关运行经费支出12.00万元，比上年增加4.00万元，增长50.00%。主要原因是人员增加。\n", []),
+        ("机关运行经费支出12.00万元，比上年增加4.00万元，增长50.00%。\n主要原因是人员增加。\n", []),
+        # a placeholder is no reason
+        ("机关运行经费支出12.00万元，比上年增加4.00万元，增长50.00%，主要原因是0等原因。\n",
+         ["机关运行经费：机关运行经费支出 50.00%"]),
+        # under 10%: no reason asked
+        ("机关运行经费支出12.00万元，比上年增加1.00万元，增长9.09%。\n", []),
+    ],
+)
+def test_a_large_change_needs_a_stated_reason(sentences, expected):
+    document = parse_inline(HEAD + "（一）机关运行经费支出情况。\n" + sentences)
+    rows = [r for r in findings_of(document) if r["check_name"] == "change_without_reason"]
+    assert [r["subject"] for r in rows] == expected
+    assert all((r["severity"], r["unit"], r["expected_value"]) == ("warning", "%", None) for r in rows)
+
+
+def test_a_change_restated_with_its_reason_is_explained():
+    document = parse_inline(
+        HEAD + "一、收入支出决算总体情况说明\n收入总计120.00万元，与上年相比增加20.00万元，增长20.00%。其中：\n"
+        "（一）财政拨款收入120.00万元，与上年相比增加20.00万元，增长20.00%。主要原因是人员增加。\n"
+    )
+    assert not [r for r in findings_of(document) if r["check_name"] == "change_without_reason"]

@@ -57,7 +57,7 @@ def test_a_finding_names_its_pages_and_the_unit_its_figures_are_in() -> None:
 def test_plain_text_has_no_page_and_a_rate_is_in_percent() -> None:
     text = (
         "某县林业局2023年度部门决算\n一、收入支出决算总体情况说明\n"
-        "本年收入合计200.00万元，与上年相比增加100.00万元，增长60.00%。\n"
+        "本年收入合计200.00万元，与上年相比增加100.00万元，增长60.00%。主要原因是人员增加。\n"
     )
     read = read_report_text(text, sha256="x", source_path="x.txt", media_type="text/plain", text_encoding="utf-8")
     [finding] = check_document(read)["findings"].to_dicts()
