@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import dagster as dg
@@ -34,6 +35,19 @@ def run_ingest(
             job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False)
             for _ in range(times)
         ]
+
+
+def ingest_rendered(root: Path, docs: Iterable) -> Path:
+    """A raw folder under ``root`` holding each rendered document's PDF (``tests.corpus.generate``), ingested once
+    into a new warehouse; the warehouse's path."""
+    raw = root / "raw"
+    raw.mkdir()
+    for doc in docs:
+        (raw / doc.pdf_name).write_bytes(doc.rendered.pdf)
+    warehouse = root / "warehouse.duckdb"
+    [result] = run_ingest(raw, warehouse)
+    assert result.success
+    return warehouse
 
 
 def query(warehouse: Path, sql: str) -> list[tuple]:

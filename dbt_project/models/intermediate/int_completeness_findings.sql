@@ -40,6 +40,7 @@ missing_tables as (
         standard_tables.primary_document_sha256 as document_sha256,
         'required_table_missing' as check_name,
         '缺少必备表格：' || standard_tables.standard_table_zh as subject,
+        cast(null as varchar) as observed_location,
         '报告（' || standard_tables.document_count || '份文件）未印出' || standard_tables.standard_table_zh
             || '，' || case standard_tables.report_kind when 'final_account' then '部门决算' else '部门预算' end
             || '须公开此表' || case when standard_tables.is_listed_in_contents then '（目录列有此表）' else '' end
@@ -239,23 +240,12 @@ three_public_unsplit as (
 
 unioned as (
 
-    select document_sha256, check_name, subject, cast(null as varchar) as observed_location, message
-    from missing_tables
-    union all
-    select document_sha256, check_name, subject, observed_location, message
-    from empty_without_note
-    union all
-    select document_sha256, check_name, subject, observed_location, message
-    from missing_sections
-    union all
-    select document_sha256, check_name, subject, observed_location, message
-    from listed_not_printed
-    union all
-    select document_sha256, check_name, subject, observed_location, message
-    from printed_not_listed
-    union all
-    select document_sha256, check_name, subject, observed_location, message
-    from three_public_unsplit
+    {% for rule in ['missing_tables', 'empty_without_note', 'missing_sections', 'listed_not_printed',
+                    'printed_not_listed', 'three_public_unsplit'] -%}
+    select document_sha256, check_name, subject, observed_location, message from {{ rule }}
+    {% if not loop.last %}union all
+    {% endif %}
+    {%- endfor %}
 
 )
 

@@ -13,7 +13,7 @@ from pipeline.parse.text.outline import SECTIONS
 from tests.corpus import spec
 from tests.corpus.generate import render_year
 from tests.corpus.narrative import build_narrative
-from tests.integration.pipeline_run import query, run_ingest
+from tests.integration.pipeline_run import ingest_rendered, query
 from tests.integration.reconcile.cases import RULED
 
 pytestmark = pytest.mark.slow
@@ -34,8 +34,6 @@ def _department(index: int) -> spec.Department:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("completeness")
-    raw = root / "raw"
-    raw.mkdir()
     complete = render_year(_department(0), YEAR, LISTED)
     kinds = {t["table_kind"] for t in complete.truth["tables"]}
     lacking_table = render_year(_department(1), YEAR, LISTED, table_kinds=kinds - {"final_three_public"})
@@ -45,12 +43,7 @@ def built(tmp_path_factory: pytest.TempPathFactory):
     narrative.blocks[at:at + 2] = []
     lacking_section = render_year(_department(2), YEAR, LISTED, narrative=narrative)
     docs = {"complete": complete, "lacking_table": lacking_table, "lacking_section": lacking_section}
-    for doc in docs.values():
-        (raw / doc.pdf_name).write_bytes(doc.rendered.pdf)
-    warehouse = root / "warehouse.duckdb"
-    [result] = run_ingest(raw, warehouse)
-    assert result.success
-    return warehouse, docs
+    return ingest_rendered(root, docs.values()), docs
 
 
 def _completeness_findings(warehouse, doc) -> list[tuple]:

@@ -8,7 +8,7 @@ import pytest
 from pipeline.checks.rules import REQUIRED_TABLES
 from tests.corpus import spec
 from tests.corpus.generate import render_year
-from tests.integration.pipeline_run import query, run_ingest
+from tests.integration.pipeline_run import ingest_rendered, query
 from tests.integration.reconcile.cases import BASIC, CASES, DELTA, RULED, YEAR, amount
 
 pytestmark = pytest.mark.slow
@@ -17,12 +17,7 @@ pytestmark = pytest.mark.slow
 def test_a_finding_reaches_the_mart_and_every_line_item_is_loaded(tmp_path) -> None:
     case = CASES["class_equals_sum_of_kuan"]
     doc = render_year(spec.seed_department(), YEAR, RULED, defect=case.defect)
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / doc.pdf_name).write_bytes(doc.rendered.pdf)
-    warehouse = tmp_path / "warehouse.duckdb"
-    [result] = run_ingest(raw, warehouse)
-    assert result.success
+    warehouse = ingest_rendered(tmp_path, [doc])
 
     sha = doc.truth["sha256"]
     [basic] = [t for t in doc.truth["tables"] if t["table_kind"] == BASIC]

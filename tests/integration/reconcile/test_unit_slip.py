@@ -11,7 +11,7 @@ import pytest
 from tests.corpus import spec
 from tests.corpus.defects import NarrativeDefect
 from tests.corpus.generate import render_year
-from tests.integration.pipeline_run import query, run_ingest
+from tests.integration.pipeline_run import ingest_rendered, query
 from tests.integration.reconcile.cases import NARRATIVE_VS_TABLE, RULED, TABLES, YEAR, amount
 
 pytestmark = pytest.mark.slow
@@ -21,12 +21,7 @@ SLIP = NarrativeDefect(NARRATIVE_VS_TABLE.defect.section, NARRATIVE_VS_TABLE.def
 
 def test_a_narrative_amount_ten_thousand_times_its_table_is_one_slip_of_unit(tmp_path) -> None:
     doc = render_year(spec.seed_department(), YEAR, RULED, defect=SLIP, table_kinds=TABLES)
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / doc.pdf_name).write_bytes(doc.rendered.pdf)
-    warehouse = tmp_path / "warehouse.duckdb"
-    [result] = run_ingest(raw, warehouse)
-    assert result.success
+    warehouse = ingest_rendered(tmp_path, [doc])
 
     sha, record = doc.truth["sha256"], doc.truth["defect"]
     rows = query(

@@ -18,6 +18,7 @@ from pipeline.parse.text.outline import BODY, CONTENTS, SECTIONS, read_outline, 
 from pipeline.parse.text.report import read_report_text
 from pipeline.parse.text.sections import assign_sections
 from tests.conftest import REAL_PDFS
+from tests.unit.pdf.test_real_tables import SHANGHAI_BUDGET
 
 
 def outline(text: str, line_pages: list[int] | None = None) -> list[dict]:
@@ -309,24 +310,13 @@ def _shanghai_final_contents(unit: str, tables_part: str, narrative_part: str) -
 
 
 def _shanghai_budget_contents(unit: str, tables: list[str]) -> list[tuple]:
-    kinds = [
-        "budget_finance_summary",
-        "budget_income",
-        "budget_expenditure",
-        "budget_fiscal_summary",
-        "budget_general_budget_expenditure",
-        "budget_government_fund_expenditure",
-        "budget_state_capital_expenditure",
-        "budget_general_budget_basic_expenditure",
-        "budget_three_public",
-    ]
     return [
         (f"一、{unit}主要职能", "overview"),
         (f"二、{unit}机构设置", "overview"),
         ("三、名词解释", "glossary"),
         (f"四、{unit}预算编制说明", "income_expenditure"),
         (f"五、{unit}预算表", None),
-        *zip(tables, kinds, strict=True),
+        *zip(tables, SHANGHAI_BUDGET, strict=True),
         ("六、其他相关情况说明", None),
     ]
 
