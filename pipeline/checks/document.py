@@ -40,6 +40,7 @@ def check_document(document: ParsedDocument) -> CheckedDocument:
         figure_lists=document.figure_lists,
         provenance=document.provenance,
         placeholders=document.placeholders,
+        named_departments=document.named_departments,
     )
     tables = (
         table_findings(shas[0], document[schemas.STATEMENT_TABLES.name], document[schemas.LINE_ITEMS.name])

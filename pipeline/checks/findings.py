@@ -17,7 +17,7 @@ from pipeline.checks import narrative, performance, ranges, sums, template
 from pipeline.checks.facts import Finding, ReportFacts
 from pipeline.checks.rounding import to_frame
 from pipeline.parse.provenance import Provenance
-from pipeline.parse.result import FigureList, Placeholder
+from pipeline.parse.result import FigureList, NamedDepartment, Placeholder
 
 
 def find_inconsistencies(
@@ -26,6 +26,7 @@ def find_inconsistencies(
     figure_lists: Sequence[FigureList] = (),
     provenance: Provenance | None = None,
     placeholders: Sequence[Placeholder] = (),
+    named_departments: Sequence[NamedDepartment] = (),
 ) -> pl.DataFrame:
     """Runs every check over one document's frames and returns its FINDINGS frame."""
     documents = frames[schemas.DOCUMENTS.name]
@@ -52,6 +53,7 @@ def find_inconsistencies(
         *performance.rate_against_zero_base(facts),
         *performance.performance_total_score(facts),
         *template.template_placeholders(placeholders),
+        *template.department_names_differ(named_departments, documents["department_name"][0]),
     ]
     sha256 = documents["document_sha256"][0]
     return schemas.FINDINGS.frame([finding_row(sha256, f) for f in _unique_subjects(findings)])

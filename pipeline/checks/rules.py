@@ -89,6 +89,9 @@ RULES: tuple[Rule, ...] = (
     Rule("template_placeholder", "模板占位符未替换", "A template's placeholder left in",
          "a run of X where the template asks for a name, a year or an amount (XX局, ××部门, XXXX年度) printed as is",
          None, BOTH, DOCUMENT, "error"),
+    Rule("department_name_differs", "表格所列部门与报告不符", "A table labelled with another department",
+         "a table's label (编制部门：, 编制单位：, 部门名称：) against the department the report names itself after: "
+         "neither name holds the other", None, BOTH, DOCUMENT, "error"),
     Rule("amount_out_of_range", "数字超出可存范围", "A number beyond what the warehouse holds",
          "a number printed beyond its column's range (amounts below 10^18, percents and scores below 10^8): kept as "
          "printed with its place, no value, left out of every other check", None, BOTH, DOCUMENT),

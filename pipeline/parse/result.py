@@ -31,17 +31,30 @@ class Placeholder:
     page: int | None
 
 
+@dataclass(frozen=True)
+class NamedDepartment:
+    """A department or unit a table's label names ("编制部门：上海市普陀区财政局", found by
+    ``pipeline.parse.text.placeholders``), to be held against the name the report gives itself."""
+
+    printed: str
+    line_no: int
+    char_start: int
+    char_end: int
+    page: int | None
+
+
 @dataclass
 class ParsedDocument:
     """The frames one document yields, keyed by ``FrameSchema.name`` (every name of ``schemas.PARSED_FRAMES``),
     validated here, where they are made; and what the checks read beside them: the narrative's lists of parts
-    (``figure_lists``), how each figure was printed (``provenance``) and the template placeholders left in the
-    text (``placeholders``)."""
+    (``figure_lists``), how each figure was printed (``provenance``), the template placeholders left in the text
+    (``placeholders``) and the departments its table labels name (``named_departments``)."""
 
     frames: dict[str, pl.DataFrame] = field(default_factory=dict)
     figure_lists: Sequence[FigureList] = ()
     provenance: Provenance = field(default_factory=dict)
     placeholders: Sequence[Placeholder] = ()
+    named_departments: Sequence[NamedDepartment] = ()
 
     def __post_init__(self) -> None:
         for schema in schemas.PARSED_FRAMES:

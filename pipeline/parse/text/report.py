@@ -20,7 +20,7 @@ from pipeline.parse.text.lines import LineIndex, blank_lines, page_furniture, sp
 from pipeline.parse.text.narrative import build_figures, figure_rows, find_candidates, share_provenance
 from pipeline.parse.text.outline import outline_rows, read_outline
 from pipeline.parse.text.performance_table import find_performance_tables, read_performance_table
-from pipeline.parse.text.placeholders import find_placeholders
+from pipeline.parse.text.placeholders import find_named_departments, find_placeholders
 from pipeline.parse.text.prose import read_paragraphs
 from pipeline.parse.text.sections import assign_sections
 from pipeline.parse.text.yoy import extract_yoy, yoy_provenance
@@ -120,6 +120,7 @@ def read_report_text(
         figure_lists=find_figure_lists(prose, paragraphs, figures),
         provenance=provenance,
         placeholders=find_placeholders(lines, line_pages),
+        named_departments=find_named_departments(lines, line_pages),
     )
 
 

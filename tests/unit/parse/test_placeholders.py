@@ -44,3 +44,28 @@ def test_a_placeholder_is_one_error_at_its_page_and_span() -> None:
         "error", 2, f"p2:L4:{start}-{start + 2}"
     )
     assert finding["observed_value"] is None and finding["expected_value"] is None
+
+
+def _findings(label_line: str) -> list[tuple[str, str]]:
+    text = (
+        "某县林业局2023年度部门预算\n2023年度部门预算编制说明\n一、收支预算总体情况\n收入预算总计200.00万元。\n"
+        f"{label_line}\n"
+    )
+    read = read_report_text(text, sha256="x", source_path="x.txt", media_type="text/plain", text_encoding="utf-8")
+    return [(f["check_name"], f["severity"]) for f in check_document(read)["findings"].to_dicts()]
+
+
+@pytest.mark.parametrize(
+    "label_line, expected",
+    [
+        # another department's label, copied with its template
+        ("编制部门：某县水利局          单位：万元", [("department_name_differs", "error")]),
+        # the report's own name, whole or shortened
+        ("编制部门：某县林业局          单位：万元", []),
+        ("编制单位：县林业局", []),
+        # a placeholder is the placeholder's finding alone
+        ("编制部门：XX局", [("template_placeholder", "error")]),
+    ],
+)
+def test_a_table_labelled_with_another_department(label_line, expected) -> None:
+    assert _findings(label_line) == expected
