@@ -13,6 +13,7 @@ import polars as pl
 
 from pipeline import schemas
 from pipeline.checks.facts import Finding, ReportFacts, figure_location
+from pipeline.checks.rules import RULES_BY_NAME
 from pipeline.parse.text.quantities import MONEY_TO_WAN_YUAN
 
 CHECK = "amount_out_of_range"
@@ -103,7 +104,7 @@ def beyond_range(subject: str, printed: str, where: str, page: int | None, limit
         place_zh, place_en = f"第{page}页（{where}）", f"on page {page} ({where})"
     return Finding(
         check_name=CHECK,
-        severity="error",
+        severity=RULES_BY_NAME[CHECK].severity,
         subject=subject,
         observed=None,
         expected=None,

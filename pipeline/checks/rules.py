@@ -94,7 +94,7 @@ RULES: tuple[Rule, ...] = (
          "neither name holds the other", None, BOTH, DOCUMENT, "error"),
     Rule("amount_out_of_range", "数字超出可存范围", "A number beyond what the warehouse holds",
          "a number printed beyond its column's range (amounts below 10^18, percents and scores below 10^8): kept as "
-         "printed with its place, no value, left out of every other check", None, BOTH, DOCUMENT),
+         "printed with its place, no value, left out of every other check", None, BOTH, DOCUMENT, "error"),
     Rule("narrative_matches_table", "说明文字与表格一致", "The narrative matches the tables",
          "every panel metric the narrative states against the standard table's figure", "万元", BOTH, WAREHOUSE),
     Rule("yoy_stated_vs_reports", "所述增减与两年报告一致", "A stated change matches the two years' reports",
