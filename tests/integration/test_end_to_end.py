@@ -79,9 +79,11 @@ def test_findings_are_queryable_and_flagged(runs) -> None:
         e for e in runs["first"].get_asset_check_evaluations()
         if e.check_name == "reports_internally_consistent"
     ]
-    # The check fails on error findings only: the seed's are warnings and rounding (info).
-    assert [e.passed for e in consistency] == [True]
-    assert not [f for f in findings if f[1] == "error"]
+    # The check fails on error findings only: the seed's are the template's directions it left unchosen (减少（增加）
+    # and the like, 9), the rest warnings and rounding (info).
+    errors = [check for check, severity in findings if severity == "error"]
+    assert errors == ["template_placeholder"] * 9
+    assert [(e.passed, e.metadata["errors"].value) for e in consistency] == [(False, 9)]
 
 
 def test_dbt_tests_ran_as_checks(runs) -> None:

@@ -1,5 +1,6 @@
 """What a report's template asks it to fill in, as printed: a placeholder left in (a run of X where the template
-asks for a name, a year or an amount: "XX局", "××部门", "XXXX年度", "XX万元"), and the department a table's label
+asks for a name, a year or an amount: "XX局", "××部门", "XXXX年度", "XX万元"; the template's two directions left
+unchosen: "减少（增加）", "下降（增长）", "小于（大于）"), and the department a table's label
 names ("编制部门：…", "编制单位：…", "部门名称：…"). The checks hold them against the report (``template_placeholder``,
 ``department_name_differs``); this module only finds them.
 
@@ -16,9 +17,11 @@ from pipeline.parse.text.lines import Line
 
 _RUN = r"[XxＸｘ×]{2,}"
 _HAN = r"[\u4e00-\u9fff]"
-_PLACEHOLDER = re.compile(
-    rf"(?<![A-Za-z0-9.\-]){_RUN}(?={_HAN})|(?<={_HAN}){_RUN}(?![A-Za-z0-9.\-])"
-)
+_RUN_OF_X = rf"(?<![A-Za-z0-9.\-]){_RUN}(?={_HAN})|(?<={_HAN}){_RUN}(?![A-Za-z0-9.\-])"
+# The template's two directions, one in brackets, left for the report to choose: "减少（增加）", "小于（大于）".
+_WORD = r"(?:增加|减少|增长|下降|降低|小于|大于|高于|低于)"
+_UNCHOSEN = rf"{_WORD}\s*[（(]\s*{_WORD}\s*[）)]"
+_PLACEHOLDER = re.compile(f"{_RUN_OF_X}|{_UNCHOSEN}")
 
 
 def holds_placeholder(text: str) -> bool:

@@ -19,16 +19,22 @@ def only(rows: list[dict], check: str) -> dict:
     return found[0]
 
 
-def test_seed_yields_exactly_its_four_inconsistencies():
+def test_seed_yields_exactly_its_inconsistencies_and_its_template_left_in():
     rows = findings_of(parsed())
     # 294.561 for 294.56 is 0.0003% off (a warning); the allocations may exceed the budget (a warning at most); the
-    # two rates are what some unrounded amounts behind the printed ones give (rounding: info).
+    # two rates are what some unrounded amounts behind the printed ones give (rounding: info); each 三公 part's
+    # paragraph keeps the template's 小于（大于）, 减少（增加） and 下降（增长） (3 × 3 errors).
     assert sorted((r["check_name"], r["severity"]) for r in rows) == [
         ("amount_precision", "warning"),
         ("performance_allocated_vs_budget", "warning"),
         ("performance_execution_rate", "info"),
         ("performance_execution_rate", "info"),
+        *[("template_placeholder", "error")] * 9,
     ]
+    text = seed_text()
+    placeholders = [r["observed_location"] for r in rows if r["check_name"] == "template_placeholder"]
+    spans = [tuple(map(int, place.split(":")[1].split("-"))) for place in placeholders]
+    assert sorted(text[a:b] for a, b in spans) == sorted(["小于（大于）", "减少（增加）", "下降（增长）"] * 3)
     assert schemas.FINDINGS.problems(parsed()["findings"]) == []
 
 

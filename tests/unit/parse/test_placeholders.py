@@ -22,6 +22,11 @@ from pipeline.parse.text.report import read_report_text
         ("详见网站www.xx.gov.cn", []),
         ("采购Xbox游戏机", []),
         ("收入总计100万元", []),
+        # the template's two directions, left unchosen (the seed report, 三公 parts)
+        ("比上年减少（增加）0万元，下降（增长）0%", ["减少（增加）", "下降（增长）"]),
+        ("决算数小于（大于）年初预算数的主要原因是0", ["小于（大于）"]),
+        # a bracket that says something is no choice left open
+        ("比上年增加（含追加）10万元", []),
     ],
 )
 def test_a_run_of_x_beside_chinese_is_a_placeholder(line, printed) -> None:
