@@ -18,6 +18,7 @@ select
     departments.fiscal_year,
     departments.report_kind,
     departments.report_scope,
+    departments.report_part,
     departments.is_primary_document,
     row_number() over (
         partition by departments.department_key, departments.fiscal_year, departments.report_kind,

@@ -6,12 +6,7 @@
 {%- set keys = report_keys() %}
 with documents as (
 
-    select
-        current_documents.*,
-        resolved.report_part
-    from {{ ref('int_current_documents') }} as current_documents
-    inner join {{ ref('int_departments_resolved') }} as resolved
-        on current_documents.document_sha256 = resolved.document_sha256
+    select * from {{ ref('int_current_documents') }}
 
 ),
 
